@@ -1,0 +1,103 @@
+#pragma once
+// Participant records in memory, laid out for evaluation: one flat array of values
+// per table, a participant's events as a contiguous index range. Text values point
+// into the set's own arena, so a record_set must outlive every value read from it.
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/model/schema.hpp"
+#include "grammar/diagnostic.hpp"
+
+namespace thidua {
+
+// Where a participant or an event came from, for messages.
+struct origin {
+  std::uint32_t file = 0;  // index into record_set::files
+  std::uint32_t line = 0;  // 1-based physical line where the row starts
+};
+
+struct event_table {
+  std::uint32_t width = 0;            // fields per event (list_def::fields.size())
+  std::vector<value> cells;           // events * width, grouped by participant
+  std::vector<std::uint32_t> starts;  // participants + 1 offsets (in events) into cells / width
+  std::vector<origin> origins;        // one per event
+  std::uint32_t events_of(std::uint32_t participant) const { return starts[participant + 1] - starts[participant]; }
+  const value* event(std::uint32_t index) const { return cells.data() + std::size_t(index) * width; }
+};
+
+// A problem in an input row: reported with file, line and field, then the rest goes on.
+struct input_problem {
+  std::string file;
+  std::uint32_t line = 0;
+  std::string field;  // column or JSON key, may be empty
+  bilingual message;
+  bool row_rejected = false;  // true: the whole row was dropped (and counted as such)
+};
+
+class record_set {
+ public:
+  explicit record_set(const schema& s);
+
+  const schema& shape() const { return *m_schema; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(m_origins.size()); }
+  std::uint32_t width() const { return m_width; }
+  const value* row(std::uint32_t participant) const { return m_cells.data() + std::size_t(participant) * m_width; }
+  const event_table& list(std::size_t list_index) const { return m_lists[list_index]; }
+  const origin& where(std::uint32_t participant) const { return m_origins[participant]; }
+  std::string_view id(std::uint32_t participant) const { return row(participant)[field_id].text; }
+
+  const std::vector<std::string>& files() const { return m_files; }
+  const std::vector<input_problem>& problems() const { return m_problems; }
+  std::uint32_t rows_read() const { return m_rows_read; }
+  std::uint32_t rows_rejected() const { return m_rows_rejected; }
+
+  // --- building (used by the readers in engine/io) ---
+  std::uint32_t add_file(std::string name);
+  // Copies text into the arena and returns a view that lives as long as the set.
+  std::string_view keep(std::string_view text);
+  // Appends a participant with all fields unknown; returns its index.
+  std::uint32_t add_participant(origin o);
+  value* mutable_row(std::uint32_t participant) { return m_cells.data() + std::size_t(participant) * m_width; }
+  // Events may arrive in any order; stage them, then finish() groups them by participant.
+  value* stage_event(std::size_t list_index, std::uint32_t participant, origin o);
+  void report(input_problem p);
+  void count_row_read() { ++m_rows_read; }
+  void count_row_rejected() { ++m_rows_rejected; }
+  // Groups staged events by participant (stable: file order kept within one participant).
+  void finish();
+  // Stores the participant's id (built-in field 0) and indexes it; false when another
+  // participant already has this id (the caller reports and drops the row).
+  bool register_id(std::uint32_t participant, std::string_view id);
+  // Removes the participant added last (a row rejected after add_participant).
+  void drop_last_participant();
+  // Finds a participant by id; -1 if absent. Valid during building and after.
+  std::int64_t find(std::string_view id) const;
+
+ private:
+  struct staged_list {
+    std::vector<std::uint32_t> owners;
+    std::vector<value> cells;
+    std::vector<origin> origins;
+  };
+  const schema* m_schema;
+  std::uint32_t m_width;
+  std::vector<value> m_cells;
+  std::vector<origin> m_origins;
+  std::vector<event_table> m_lists;
+  std::vector<staged_list> m_staged;
+  std::vector<std::string> m_files;
+  std::vector<input_problem> m_problems;
+  // Text lives in fixed chunks that never move, so views into them stay valid.
+  std::vector<std::unique_ptr<char[]>> m_chunks;
+  std::size_t m_chunk_used = 0;
+  std::size_t m_chunk_size = 0;
+  std::unordered_map<std::string_view, std::uint32_t> m_index;
+  std::uint32_t m_rows_read = 0;
+  std::uint32_t m_rows_rejected = 0;
+};
+
+}  // namespace thidua

@@ -1,0 +1,144 @@
+#include "engine/value/number.hpp"
+
+#include <cstdlib>
+#include <limits>
+
+namespace thidua {
+namespace {
+
+__int128 gcd128(__int128 a, __int128 b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    __int128 t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+bool fits(__int128 v) {
+  return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
+}
+
+}  // namespace
+
+std::optional<number> number::make(__int128 num, __int128 den) {
+  if (den == 0) return std::nullopt;
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  __int128 g = gcd128(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  if (!fits(num) || !fits(den)) return std::nullopt;
+  return number{static_cast<std::int64_t>(num), static_cast<std::int64_t>(den)};
+}
+
+std::optional<number> add(number a, number b) {
+  if (a.den == 1 && b.den == 1) return number::make(__int128(a.num) + b.num, 1);
+  return number::make(__int128(a.num) * b.den + __int128(b.num) * a.den, __int128(a.den) * b.den);
+}
+std::optional<number> sub(number a, number b) { return add(a, negate(b)); }
+std::optional<number> mul(number a, number b) {
+  return number::make(__int128(a.num) * b.num, __int128(a.den) * b.den);
+}
+std::optional<number> div(number a, number b) {
+  return number::make(__int128(a.num) * b.den, __int128(a.den) * b.num);
+}
+number negate(number a) { return number{-a.num, a.den}; }
+
+int compare(number a, number b) {
+  if (a.den == b.den) return a.num < b.num ? -1 : (a.num > b.num ? 1 : 0);
+  __int128 l = __int128(a.num) * b.den;
+  __int128 r = __int128(b.num) * a.den;
+  return l < r ? -1 : (l > r ? 1 : 0);
+}
+
+double to_double(number a) { return static_cast<double>(a.num) / static_cast<double>(a.den); }
+
+std::int64_t floor(number a) {
+  std::int64_t q = a.num / a.den;
+  if (a.num % a.den != 0 && a.num < 0) --q;
+  return q;
+}
+
+std::optional<number> parse_decimal(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  bool negative = false;
+  std::size_t i = 0;
+  if (text[0] == '-' || text[0] == '+') {
+    negative = text[0] == '-';
+    i = 1;
+  }
+  __int128 num = 0;
+  __int128 den = 1;
+  bool digits = false;
+  bool point = false;
+  for (; i < text.size(); ++i) {
+    char c = text[i];
+    if (c >= '0' && c <= '9') {
+      num = num * 10 + (c - '0');
+      if (point) den *= 10;
+      digits = true;
+      if (num > (__int128(1) << 100) || den > (__int128(1) << 100)) return std::nullopt;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digits) return std::nullopt;
+  return number::make(negative ? -num : num, den);
+}
+
+namespace {
+
+// Exact decimal digits when den is 2^a*5^b (and the expansion is short), else rounded.
+std::string format_scaled(number a, char decimal_mark, int max_decimals) {
+  __int128 num = a.num;
+  bool negative = num < 0;
+  if (negative) num = -num;
+  __int128 den = a.den;
+  __int128 scale = 1;
+  for (int i = 0; i < max_decimals; ++i) scale *= 10;
+  // round half away from zero at max_decimals
+  __int128 scaled = (num * scale * 2 + den) / (den * 2);
+  __int128 whole = scaled / scale;
+  __int128 frac = scaled % scale;
+  std::string out;
+  if (negative && scaled != 0) out += '-';
+  std::string w;
+  if (whole == 0) w = "0";
+  while (whole > 0) {
+    w.insert(w.begin(), char('0' + int(whole % 10)));
+    whole /= 10;
+  }
+  out += w;
+  if (frac != 0) {
+    std::string f(static_cast<std::size_t>(max_decimals), '0');
+    for (int i = max_decimals - 1; i >= 0; --i) {
+      f[static_cast<std::size_t>(i)] = char('0' + int(frac % 10));
+      frac /= 10;
+    }
+    while (!f.empty() && f.back() == '0') f.pop_back();
+    out += decimal_mark;
+    out += f;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string format_number(number a, char decimal_mark) { return format_scaled(a, decimal_mark, 4); }
+
+std::string format_percent(number a, char decimal_mark) {
+  auto hundred = mul(a, number::integer(100));
+  if (!hundred) return format_scaled(a, decimal_mark, 4);
+  return format_scaled(*hundred, decimal_mark, 2) + "%";
+}
+
+}  // namespace thidua
