@@ -66,7 +66,7 @@ void quote(std::string& out, const source& src, span where) {
 
 }  // namespace
 
-std::string render(const diagnostic& d, const source_set& sources, lang l) {
+std::string render_one(const diagnostic& d, const source_set& sources, lang l) {
   std::string out;
   if (d.where.source < sources.size()) {
     const auto& src = sources.get(d.where.source);
@@ -92,7 +92,7 @@ std::string render(const diagnostic& d, const source_set& sources, lang l) {
 
 std::string render_all(const diagnostics& ds, const source_set& sources, lang l) {
   std::string out;
-  for (const auto& d : ds.items()) out += render(d, sources, l);
+  for (const auto& d : ds.items()) out += render_one(d, sources, l);
   return out;
 }
 

@@ -57,7 +57,7 @@ class diagnostics {
 //      | source line
 //      | ......^^^^
 //      = help: ...
-std::string render(const diagnostic& d, const source_set& sources, lang l);
+std::string render_one(const diagnostic& d, const source_set& sources, lang l);
 std::string render_all(const diagnostics& ds, const source_set& sources, lang l);
 
 }  // namespace thidua

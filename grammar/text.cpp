@@ -81,6 +81,12 @@ std::string name_key(std::string_view s) {
   return out;
 }
 
+std::string upper(std::string_view s) {
+  std::string out;
+  for (auto cp : decode(nfc(s))) encode(out, utf8proc_toupper(cp));
+  return out;
+}
+
 std::size_t codepoints(std::string_view s) {
   std::size_t n = 0;
   for (char c : s)

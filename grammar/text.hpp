@@ -20,6 +20,8 @@ std::size_t codepoints(std::string_view s);
 std::string_view strip_bom(std::string_view s);
 // Edit distance between two names' keys, counted in code points (for "did you mean").
 std::size_t edit_distance(std::string_view a, std::string_view b);
+// Upper case of every letter, Vietnamese included ("không đạt" -> "KHÔNG ĐẠT").
+std::string upper(std::string_view s);
 // Removes Vietnamese diacritics from a key ("tuổi" -> "tuoi"), for spelling suggestions.
 std::string fold_diacritics(std::string_view s);
 

@@ -6,30 +6,30 @@
 namespace thidua {
 namespace {
 
-__int128 gcd128(__int128 a, __int128 b) {
+wide_int gcd128(wide_int a, wide_int b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
   while (b != 0) {
-    __int128 t = a % b;
+    wide_int t = a % b;
     a = b;
     b = t;
   }
   return a;
 }
 
-bool fits(__int128 v) {
+bool fits(wide_int v) {
   return v >= std::numeric_limits<std::int64_t>::min() && v <= std::numeric_limits<std::int64_t>::max();
 }
 
 }  // namespace
 
-std::optional<number> number::make(__int128 num, __int128 den) {
+std::optional<number> number::make(wide_int num, wide_int den) {
   if (den == 0) return std::nullopt;
   if (den < 0) {
     num = -num;
     den = -den;
   }
-  __int128 g = gcd128(num, den);
+  wide_int g = gcd128(num, den);
   if (g > 1) {
     num /= g;
     den /= g;
@@ -39,22 +39,22 @@ std::optional<number> number::make(__int128 num, __int128 den) {
 }
 
 std::optional<number> add(number a, number b) {
-  if (a.den == 1 && b.den == 1) return number::make(__int128(a.num) + b.num, 1);
-  return number::make(__int128(a.num) * b.den + __int128(b.num) * a.den, __int128(a.den) * b.den);
+  if (a.den == 1 && b.den == 1) return number::make(wide_int(a.num) + b.num, 1);
+  return number::make(wide_int(a.num) * b.den + wide_int(b.num) * a.den, wide_int(a.den) * b.den);
 }
 std::optional<number> sub(number a, number b) { return add(a, negate(b)); }
 std::optional<number> mul(number a, number b) {
-  return number::make(__int128(a.num) * b.num, __int128(a.den) * b.den);
+  return number::make(wide_int(a.num) * b.num, wide_int(a.den) * b.den);
 }
 std::optional<number> div(number a, number b) {
-  return number::make(__int128(a.num) * b.den, __int128(a.den) * b.num);
+  return number::make(wide_int(a.num) * b.den, wide_int(a.den) * b.num);
 }
 number negate(number a) { return number{-a.num, a.den}; }
 
 int compare(number a, number b) {
   if (a.den == b.den) return a.num < b.num ? -1 : (a.num > b.num ? 1 : 0);
-  __int128 l = __int128(a.num) * b.den;
-  __int128 r = __int128(b.num) * a.den;
+  wide_int l = wide_int(a.num) * b.den;
+  wide_int r = wide_int(b.num) * a.den;
   return l < r ? -1 : (l > r ? 1 : 0);
 }
 
@@ -74,8 +74,8 @@ std::optional<number> parse_decimal(std::string_view text) {
     negative = text[0] == '-';
     i = 1;
   }
-  __int128 num = 0;
-  __int128 den = 1;
+  wide_int num = 0;
+  wide_int den = 1;
   bool digits = false;
   bool point = false;
   for (; i < text.size(); ++i) {
@@ -84,7 +84,7 @@ std::optional<number> parse_decimal(std::string_view text) {
       num = num * 10 + (c - '0');
       if (point) den *= 10;
       digits = true;
-      if (num > (__int128(1) << 100) || den > (__int128(1) << 100)) return std::nullopt;
+      if (num > (wide_int(1) << 100) || den > (wide_int(1) << 100)) return std::nullopt;
     } else if (c == '.' && !point) {
       point = true;
     } else {
@@ -99,16 +99,16 @@ namespace {
 
 // Exact decimal digits when den is 2^a*5^b (and the expansion is short), else rounded.
 std::string format_scaled(number a, char decimal_mark, int max_decimals) {
-  __int128 num = a.num;
+  wide_int num = a.num;
   bool negative = num < 0;
   if (negative) num = -num;
-  __int128 den = a.den;
-  __int128 scale = 1;
+  wide_int den = a.den;
+  wide_int scale = 1;
   for (int i = 0; i < max_decimals; ++i) scale *= 10;
   // round half away from zero at max_decimals
-  __int128 scaled = (num * scale * 2 + den) / (den * 2);
-  __int128 whole = scaled / scale;
-  __int128 frac = scaled % scale;
+  wide_int scaled = (num * scale * 2 + den) / (den * 2);
+  wide_int whole = scaled / scale;
+  wide_int frac = scaled % scale;
   std::string out;
   if (negative && scaled != 0) out += '-';
   std::string w;

@@ -9,6 +9,9 @@
 
 namespace thidua {
 
+// 128-bit intermediates keep cross-multiplication exact; __extension__ silences -Wpedantic.
+__extension__ typedef __int128 wide_int;
+
 struct number {
   // INVARIANT: den > 0 and gcd(|num|, den) == 1 (see make()).
   std::int64_t num = 0;
@@ -16,7 +19,7 @@ struct number {
 
   static constexpr number integer(std::int64_t v) { return number{v, 1}; }
   // Reduces num/den; nullopt when den == 0 or the reduced value does not fit.
-  static std::optional<number> make(__int128 num, __int128 den);
+  static std::optional<number> make(wide_int num, wide_int den);
 
   friend bool operator==(const number&, const number&) = default;
 };

@@ -1,0 +1,180 @@
+// ast::dump: one node per line, indented two spaces per level, spans as byte offsets
+// `@begin..end` (dump has no source_set to turn them into lines and columns).
+// Declarations come in the order of ast::file's members, each list in source order.
+#include <fmt/format.h>
+
+#include <iterator>
+
+#include "engine/ast/ast.hpp"
+
+namespace thidua::ast {
+namespace {
+
+class dumper {
+ public:
+  std::string out;
+
+  void line(int depth, std::string_view head, span where) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    out += head;
+    fmt::format_to(std::back_inserter(out), " @{}..{}\n", where.begin, where.end);
+  }
+
+  void line(int depth, std::string_view head) {
+    out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    out += head;
+    out += '\n';
+  }
+
+  static std::string quoted(std::string_view s) { return fmt::format("\"{}\"", s); }
+
+  static std::string num(number n) {
+    return n.den == 1 ? fmt::format("{}", n.num) : fmt::format("{}/{}", n.num, n.den);
+  }
+
+  static std::string_view op_name(binop op) {
+    switch (op) {
+      case binop::add: return "+";
+      case binop::sub: return "-";
+      case binop::mul: return "*";
+      case binop::div: return "/";
+      case binop::eq: return "=";
+      case binop::ne: return "!=";
+      case binop::lt: return "<";
+      case binop::le: return "<=";
+      case binop::gt: return ">";
+      case binop::ge: return ">=";
+      case binop::and_op: return "and";
+      case binop::or_op: return "or";
+    }
+    return "?";
+  }
+
+  static std::string_view agg_name(aggregate_fn f) {
+    switch (f) {
+      case aggregate_fn::count: return "count";
+      case aggregate_fn::sum: return "sum";
+      case aggregate_fn::min: return "min";
+      case aggregate_fn::max: return "max";
+    }
+    return "?";
+  }
+
+  static std::string_view unit_name(duration_unit u) {
+    switch (u) {
+      case duration_unit::days: return "days";
+      case duration_unit::months: return "months";
+      case duration_unit::years: return "years";
+    }
+    return "?";
+  }
+
+  void expression(const expr& e, int depth) {
+    std::string head;
+    switch (e.kind) {
+      case expr_kind::number_lit: head = "number " + num(e.num); break;
+      case expr_kind::percent_lit: head = "percent " + num(e.num); break;
+      case expr_kind::text_lit: head = "text " + quoted(e.text); break;
+      case expr_kind::bool_lit: head = e.boolean ? "bool true" : "bool false"; break;
+      case expr_kind::date_lit: head = "date " + format_date_iso(e.day); break;
+      case expr_kind::duration_lit: head = fmt::format("duration {} {}", e.dur.amount, unit_name(e.dur.unit)); break;
+      case expr_kind::name: head = "name " + e.text; break;
+      case expr_kind::not_op: head = "not"; break;
+      case expr_kind::negate: head = "negate"; break;
+      case expr_kind::binary: head = fmt::format("binary {}", op_name(e.op)); break;
+      case expr_kind::set_lit: head = "set"; break;
+      case expr_kind::membership: head = e.negated ? "membership not in" : "membership in"; break;
+      case expr_kind::call: head = "call " + e.text; break;
+      case expr_kind::aggregate:
+        head = fmt::format("aggregate {} {}{}{}", agg_name(e.agg), e.text, e.field.empty() ? "" : ".", e.field);
+        break;
+      case expr_kind::at_least: head = "at_least " + num(e.num); break;
+      case expr_kind::window_lit: head = e.args.size() < 2 ? "window_lit open" : "window_lit"; break;
+    }
+    line(depth, head, e.where);
+    for (const auto& a : e.args) expression(*a, depth + 1);
+    if (e.condition) {
+      line(depth + 1, "where");
+      expression(*e.condition, depth + 2);
+    }
+    if (e.window) {
+      line(depth + 1, "within");
+      expression(*e.window, depth + 2);
+    }
+  }
+
+  void criterion_line(const criterion& c, std::string_view what, int depth) {
+    if (c.is_group) {
+      line(depth, fmt::format("group {} at_least {}", quoted(c.label), c.at_least), c.where);
+      for (const auto& m : c.members) criterion_line(m, "criterion", depth + 1);
+      return;
+    }
+    line(depth, fmt::format("{} {}", what, quoted(c.label)), c.where);
+    if (c.condition) expression(*c.condition, depth + 1);
+    if (!c.citation.empty()) line(depth + 1, "per " + quoted(c.citation));
+  }
+
+  void field_line(const field_decl& f, int depth) {
+    line(depth, fmt::format("field {}: {}", f.name.text, f.is_list ? std::string("list") : f.type.text), f.where);
+    for (const auto& sub : f.list_fields) field_line(sub, depth + 1);
+  }
+
+  void run(const file& f) {
+    line(0, fmt::format("file {}", f.source));
+    if (f.campaign) {
+      const auto& c = *f.campaign;
+      line(1, "campaign " + quoted(c.title), c.where);
+      if (!c.issuer.empty()) line(2, "issuer " + quoted(c.issuer));
+      for (const auto& b : c.legal_basis) line(2, "basis " + quoted(b));
+      if (c.period) {
+        line(2, "period");
+        expression(*c.period, 3);
+      }
+    }
+    for (const auto& r : f.rounds) {
+      line(1, fmt::format("round {} {}", r.name.text, quoted(r.label)), r.where);
+      if (r.achievements) {
+        line(2, "achievements");
+        expression(*r.achievements, 3);
+      }
+      if (r.deadline) line(2, "deadline " + format_date_iso(*r.deadline), r.deadline_span);
+    }
+    for (const auto& w : f.windows) {
+      line(1, "window " + w.name.text, w.where);
+      if (w.window) expression(*w.window, 2);
+    }
+    for (const auto& s : f.scales) {
+      std::string values;
+      for (const auto& v : s.values) values += (values.empty() ? "" : " < ") + v.text;
+      line(1, fmt::format("scale {}: {}", s.name.text, values), s.where);
+    }
+    for (const auto& l : f.lets) {
+      line(1, "let " + l.name.text, l.where);
+      if (l.value) expression(*l.value, 2);
+    }
+    for (const auto& s : f.schemas) {
+      line(1, "schema", s.where);
+      for (const auto& fd : s.fields) field_line(fd, 2);
+    }
+    for (const auto& a : f.awards) {
+      std::string subjects;
+      for (auto k : a.subjects) subjects += (subjects.empty() ? " for " : ", ") + std::string(kind_name(k, true));
+      line(1, fmt::format("award {} {}{}", a.name.text, quoted(a.label), subjects), a.where);
+      if (!a.level.empty()) line(2, "level " + quoted(a.level));
+      if (a.round) line(2, "round " + a.round->text, a.round->where);
+      for (const auto& b : a.legal_basis) line(2, "basis " + quoted(b));
+      for (const auto& c : a.criteria) criterion_line(c, "criterion", 2);
+      for (const auto& c : a.disqualifiers) criterion_line(c, "exclude", 2);
+    }
+  }
+};
+
+}  // namespace
+
+std::string dump(const file& f) {
+  dumper d;
+  d.run(f);
+  return d.out;
+}
+
+}  // namespace thidua::ast

@@ -1,0 +1,532 @@
+// CST -> AST. The shapes of the CST nodes are listed in grammar/cst.hpp; this file
+// relies on them and on nothing else from the grammar.
+#include "engine/ast/lower.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+#include <string_view>
+
+#include "grammar/parse.hpp"
+#include "grammar/text.hpp"
+
+namespace thidua::ast {
+namespace {
+
+using cst::kind;
+
+std::size_t utf8_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+}
+
+// The text between the quotes of a text token ("…", '…', “…”, ‘…’).
+std::string unquote(std::string_view t) {
+  if (t.empty()) return {};
+  auto open = utf8_length(static_cast<unsigned char>(t.front()));
+  auto close = 1u;
+  while (close < t.size() && (static_cast<unsigned char>(t[t.size() - close]) & 0xC0) == 0x80) ++close;
+  if (open + close > t.size()) return {};
+  return std::string(t.substr(open, t.size() - open - close));
+}
+
+// The leading run of digits and dots ("15" of "15 %", "18" of "18 năm").
+std::string_view leading_number(std::string_view t) {
+  std::size_t i = 0;
+  while (i < t.size() && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.')) ++i;
+  return t.substr(0, i);
+}
+
+std::optional<binop> binop_of(std::string_view op) {
+  if (op == ">=" || op == "≥") return binop::ge;
+  if (op == "<=" || op == "≤") return binop::le;
+  if (op == "!=" || op == "≠") return binop::ne;
+  if (op == "=") return binop::eq;
+  if (op == "<") return binop::lt;
+  if (op == ">") return binop::gt;
+  if (op == "+") return binop::add;
+  if (op == "-" || op == "–" || op == "—" || op == "−") return binop::sub;
+  if (op == "*" || op == "×") return binop::mul;
+  if (op == "/" || op == "÷") return binop::div;
+  return std::nullopt;
+}
+
+class lowerer {
+ public:
+  lowerer(source_id id, diagnostics& out) : m_id(id), m_out(out) {}
+
+  file run(const cst::node& root) {
+    file f;
+    f.source = m_id;
+    for (const auto& d : root.children) declaration(f, *d);
+    return f;
+  }
+
+ private:
+  source_id m_id;
+  diagnostics& m_out;
+
+  static name_ref name_of(const cst::node& n) { return name_ref{std::string(n.text), n.where}; }
+
+  void duplicate(const cst::node& again, span first) {
+    auto& d = m_out.error("lower.duplicate_item", again.where,
+                          {"mục này đã được khai báo ở trên", "this item is already given above"});
+    d.notes.push_back({first, true, {"khai báo lần đầu ở đây", "first given here"}});
+  }
+
+  // ---- tokens ------------------------------------------------------------------
+
+  number number_value(const cst::node& n) {
+    if (auto v = parse_decimal(n.text)) return *v;
+    m_out.error("lower.bad_number", n.where,
+                {fmt::format("số `{}` quá lớn hoặc có quá nhiều chữ số thập phân", n.text),
+                 fmt::format("the number `{}` is too large or has too many decimal places", n.text)});
+    return number{};
+  }
+
+  number percent_value(const cst::node& n) {
+    auto digits = leading_number(n.text);
+    if (auto v = parse_decimal(digits)) {
+      if (auto p = number::make(static_cast<wide_int>(v->num), static_cast<wide_int>(v->den) * 100)) return *p;
+    }
+    m_out.error("lower.bad_number", n.where,
+                {fmt::format("tỉ lệ `{}` quá lớn hoặc có quá nhiều chữ số thập phân", n.text),
+                 fmt::format("the percentage `{}` is too large or has too many decimal places", n.text)});
+    return number{};
+  }
+
+  std::optional<date> date_value(const cst::node& n) {
+    if (auto d = parse_date(n.text)) return d;
+    auto& d = m_out.error("lower.bad_date", n.where,
+                          {fmt::format("ngày `{}` không tồn tại", n.text),
+                           fmt::format("`{}` is not a date that exists", n.text)});
+    // Say why, when the day or month is out of range.
+    int day = 0, month = 0, year = 0;
+    auto t = n.text;
+    if (t.size() == 10 && t[4] == '-') {
+      year = std::stoi(std::string(t.substr(0, 4)));
+      month = std::stoi(std::string(t.substr(5, 2)));
+      day = std::stoi(std::string(t.substr(8, 2)));
+    } else {
+      auto a = t.find('/'), b = t.rfind('/');
+      day = std::stoi(std::string(t.substr(0, a)));
+      month = std::stoi(std::string(t.substr(a + 1, b - a - 1)));
+      year = std::stoi(std::string(t.substr(b + 1)));
+    }
+    if (month < 1 || month > 12) {
+      d.help = {fmt::format("tháng phải từ 1 đến 12, không phải {}", month),
+                fmt::format("the month must be from 1 to 12, not {}", month)};
+    } else if (year >= 1 && (day < 1 || day > days_in_month(year, month))) {
+      auto days = days_in_month(year, month);
+      d.help = {fmt::format("tháng {}/{} có {} ngày", month, year, days),
+                fmt::format("month {} of {} has {} days", month, year, days)};
+    }
+    return std::nullopt;
+  }
+
+  duration duration_value(const cst::node& n) {
+    auto digits = leading_number(n.text);
+    auto unit_key = text::name_key(n.text.substr(digits.size()));
+    duration d;
+    d.unit = (unit_key == "năm" || unit_key == "year" || unit_key == "years")      ? duration_unit::years
+             : (unit_key == "tháng" || unit_key == "month" || unit_key == "months") ? duration_unit::months
+                                                                                     : duration_unit::days;
+    std::int64_t amount = 0;
+    for (char c : digits) {
+      amount = amount * 10 + (c - '0');
+      if (amount > 100000) break;
+    }
+    // 100000 years is far beyond any date we can hold; larger amounts are mistakes.
+    if (digits.size() > 6 || amount > 100000) {
+      m_out.error("lower.bad_duration", n.where,
+                  {fmt::format("khoảng thời gian `{}` quá lớn", n.text),
+                   fmt::format("the duration `{}` is too large", n.text)});
+      return d;
+    }
+    d.amount = static_cast<std::int32_t>(amount);
+    return d;
+  }
+
+  std::optional<std::uint32_t> count_value(const cst::node& n) {
+    std::uint64_t v = 0;
+    for (char c : n.text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      v = v * 10 + static_cast<std::uint64_t>(c - '0');
+      if (v > std::numeric_limits<std::uint32_t>::max()) {
+        m_out.error("lower.bad_number", n.where,
+                    {fmt::format("số `{}` quá lớn", n.text), fmt::format("the number `{}` is too large", n.text)});
+        return std::nullopt;
+      }
+    }
+    return static_cast<std::uint32_t>(v);
+  }
+
+  void check_at_least(std::uint32_t k, std::size_t members, span where, span count_span, bool group) {
+    if (k > members) {
+      m_out.error("lower.at_least_too_large", count_span,
+                  {fmt::format("không thể đòi ít nhất {} trong khi {} chỉ có {} điều kiện", k,
+                               group ? "nhóm" : "danh sách", members),
+                   fmt::format("cannot require at least {} when the {} has only {} conditions", k,
+                               group ? "group" : "list", members)});
+    } else if (k == 0 && members > 0) {
+      m_out.warning("lower.at_least_zero", count_span,
+                    {"`ít nhất 0` luôn đúng", "`at least 0` always holds"});
+    }
+    (void)where;
+  }
+
+  // ---- expressions ---------------------------------------------------------------
+
+  static expr_ptr make(expr_kind k, span where) {
+    auto e = std::make_unique<expr>();
+    e->kind = k;
+    e->where = where;
+    return e;
+  }
+
+  // a op b op c ... from children [a, op, b, op, c] (with_ops) or [a, b, c].
+  expr_ptr chain(const cst::node& n, bool with_ops, binop fixed) {
+    auto left = expression(n.child(0));
+    std::size_t step = with_ops ? 2 : 1;
+    for (std::size_t i = step; i < n.children.size(); i += step) {
+      auto op = fixed;
+      if (with_ops) op = binop_of(n.child(i - 1).text).value_or(binop::add);
+      auto right = expression(n.child(i));
+      auto e = make(expr_kind::binary, span{m_id, left->where.begin, right->where.end});
+      e->op = op;
+      e->args.push_back(std::move(left));
+      e->args.push_back(std::move(right));
+      left = std::move(e);
+    }
+    left->where = n.where;
+    return left;
+  }
+
+  expr_ptr expression(const cst::node& n) {
+    switch (n.k) {
+      case kind::number: {
+        auto e = make(expr_kind::number_lit, n.where);
+        e->num = number_value(n);
+        return e;
+      }
+      case kind::percent: {
+        auto e = make(expr_kind::percent_lit, n.where);
+        e->num = percent_value(n);
+        return e;
+      }
+      case kind::text: {
+        auto e = make(expr_kind::text_lit, n.where);
+        e->text = unquote(n.text);
+        return e;
+      }
+      case kind::boolean: {
+        auto e = make(expr_kind::bool_lit, n.where);
+        auto key = text::name_key(n.text);
+        e->boolean = key == "đúng" || key == "true";
+        return e;
+      }
+      case kind::date: {
+        auto e = make(expr_kind::date_lit, n.where);
+        if (auto d = date_value(n)) e->day = *d;
+        return e;
+      }
+      case kind::duration: {
+        auto e = make(expr_kind::duration_lit, n.where);
+        e->dur = duration_value(n);
+        return e;
+      }
+      case kind::name: {
+        auto e = make(expr_kind::name, n.where);
+        e->text = std::string(n.text);
+        return e;
+      }
+      case kind::not_op: {
+        auto e = make(expr_kind::not_op, n.where);
+        e->args.push_back(expression(n.child(0)));
+        return e;
+      }
+      case kind::negate: {
+        auto e = make(expr_kind::negate, n.where);
+        e->args.push_back(expression(n.child(0)));
+        return e;
+      }
+      case kind::or_expr: return chain(n, false, binop::or_op);
+      case kind::and_expr: return chain(n, false, binop::and_op);
+      case kind::sum:
+      case kind::product: return chain(n, true, binop::add);
+      case kind::comparison: {
+        const auto& op = n.child(1);
+        if (op.k == kind::op_in || op.k == kind::op_not_in) {
+          auto e = make(expr_kind::membership, n.where);
+          e->negated = op.k == kind::op_not_in;
+          e->args.push_back(expression(n.child(0)));
+          e->args.push_back(expression(n.child(2)));
+          return e;
+        }
+        return chain(n, true, binop::eq);
+      }
+      case kind::set: {
+        auto e = make(expr_kind::set_lit, n.where);
+        for (const auto& c : n.children) e->args.push_back(expression(*c));
+        return e;
+      }
+      case kind::call: {
+        auto e = make(expr_kind::call, n.where);
+        e->text = std::string(n.child(0).text);
+        for (std::size_t i = 1; i < n.children.size(); ++i) e->args.push_back(expression(n.child(i)));
+        return e;
+      }
+      case kind::aggregate: return aggregate(n);
+      case kind::at_least: {
+        auto e = make(expr_kind::at_least, n.where);
+        auto k = count_value(n.child(0)).value_or(0);
+        e->num = number::integer(k);
+        for (std::size_t i = 1; i < n.children.size(); ++i) e->args.push_back(expression(n.child(i)));
+        check_at_least(k, e->args.size(), n.where, n.child(0).where, false);
+        return e;
+      }
+      case kind::window_lit: {
+        auto e = make(expr_kind::window_lit, n.where);
+        e->args.push_back(expression(n.child(0)));
+        if (n.children.size() > 1 && n.child(1).k != kind::open_end) e->args.push_back(expression(n.child(1)));
+        return e;
+      }
+      default: {
+        // INVARIANT: the grammar yields only the kinds above in expression position.
+        auto e = make(expr_kind::name, n.where);
+        e->text = std::string(n.text);
+        return e;
+      }
+    }
+  }
+
+  expr_ptr aggregate(const cst::node& n) {
+    auto e = make(expr_kind::aggregate, n.where);
+    const auto& fn = n.child(0);
+    auto key = text::name_key(fn.text);
+    e->agg = (key == "đếm" || key == "count") ? aggregate_fn::count
+             : (key == "tổng" || key == "sum")  ? aggregate_fn::sum
+             : (key == "nhỏ_nhất" || key == "min") ? aggregate_fn::min
+                                                   : aggregate_fn::max;
+    e->text = std::string(n.child(1).text);
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const auto& c = n.child(i);
+      if (c.k == kind::name) {
+        e->field = std::string(c.text);
+        e->field_span = c.where;
+      } else if (c.k == kind::where) {
+        e->condition = expression(c.child(0));
+      } else if (c.k == kind::within) {
+        e->window = expression(c.child(0));
+      }
+    }
+    if (e->agg == aggregate_fn::count && !e->field.empty()) {
+      m_out.error("lower.count_with_field", e->field_span,
+                  {fmt::format("`{}` đếm sự kiện nên không nhận tên trường: viết `{}({})`", fn.text, fn.text, e->text),
+                   fmt::format("`{}` counts events and takes no field: write `{}({})`", fn.text, fn.text, e->text)});
+    } else if (e->agg != aggregate_fn::count && e->field.empty()) {
+      m_out.error("lower.aggregate_without_field", n.child(1).where,
+                  {fmt::format("`{}` cần một trường của sự kiện, ví dụ `{}.số_đơn_vị`", fn.text, e->text),
+                   fmt::format("`{}` needs a field of the events, such as `{}.số_đơn_vị`", fn.text, e->text)});
+    }
+    return e;
+  }
+
+  // ---- declarations -------------------------------------------------------------
+
+  void declaration(file& f, const cst::node& n) {
+    switch (n.k) {
+      case kind::campaign: campaign(f, n); break;
+      case kind::round: f.rounds.push_back(round(n)); break;
+      case kind::window: {
+        window_decl w;
+        w.where = n.where;
+        w.name = name_of(n.child(0));
+        w.window = expression(n.child(1));
+        f.windows.push_back(std::move(w));
+        break;
+      }
+      case kind::scale: {
+        scale_decl s;
+        s.where = n.where;
+        s.name = name_of(n.child(0));
+        for (std::size_t i = 1; i < n.children.size(); ++i) s.values.push_back(name_of(n.child(i)));
+        f.scales.push_back(std::move(s));
+        break;
+      }
+      case kind::let: {
+        let_decl l;
+        l.where = n.where;
+        l.name = name_of(n.child(0));
+        l.value = expression(n.child(1));
+        f.lets.push_back(std::move(l));
+        break;
+      }
+      case kind::schema: {
+        schema_decl s;
+        s.where = n.where;
+        for (const auto& c : n.children) s.fields.push_back(field(*c));
+        f.schemas.push_back(std::move(s));
+        break;
+      }
+      case kind::award: f.awards.push_back(award(n)); break;
+      default: break;  // INVARIANT: the grammar yields only declarations here.
+    }
+  }
+
+  void campaign(file& f, const cst::node& n) {
+    if (f.campaign) {
+      auto& d = m_out.error("lower.duplicate_campaign", n.where,
+                            {"một tệp chỉ có một khai báo `phong trào`", "a file has only one `campaign` declaration"});
+      d.notes.push_back({f.campaign->where, true, {"khai báo lần đầu ở đây", "first declared here"}});
+      return;
+    }
+    campaign_decl c;
+    c.where = n.where;
+    c.title = unquote(n.child(0).text);
+    std::optional<span> issuer_at, period_at;
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const auto& item = n.child(i);
+      switch (item.k) {
+        case kind::issuer:
+          if (issuer_at) duplicate(item, *issuer_at);
+          issuer_at = item.where;
+          c.issuer = unquote(item.child(0).text);
+          break;
+        case kind::basis: c.legal_basis.push_back(unquote(item.child(0).text)); break;
+        case kind::period:
+          if (period_at) duplicate(item, *period_at);
+          period_at = item.where;
+          c.period = expression(item.child(0));
+          break;
+        default: break;
+      }
+    }
+    f.campaign = std::move(c);
+  }
+
+  round_decl round(const cst::node& n) {
+    round_decl r;
+    r.where = n.where;
+    r.name = name_of(n.child(0));
+    std::optional<span> achievements_at, deadline_at;
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const auto& item = n.child(i);
+      switch (item.k) {
+        case kind::text: r.label = unquote(item.text); break;
+        case kind::achievements:
+          if (achievements_at) duplicate(item, *achievements_at);
+          achievements_at = item.where;
+          r.achievements = expression(item.child(0));
+          break;
+        case kind::deadline:
+          if (deadline_at) duplicate(item, *deadline_at);
+          deadline_at = item.where;
+          r.deadline = date_value(item.child(0));
+          r.deadline_span = item.child(0).where;
+          break;
+        default: break;
+      }
+    }
+    return r;
+  }
+
+  field_decl field(const cst::node& n) {
+    field_decl f;
+    f.where = n.where;
+    f.name = name_of(n.child(0));
+    const auto& type = n.child(1);
+    if (type.k == kind::list_type) {
+      f.is_list = true;
+      f.type = name_ref{"", type.where};
+      for (const auto& c : type.children) {
+        field_decl sub;
+        sub.where = c->where;
+        sub.name = name_of(c->child(0));
+        sub.type = name_of(c->child(1));
+        f.list_fields.push_back(std::move(sub));
+      }
+    } else {
+      f.type = name_of(type);
+    }
+    return f;
+  }
+
+  award_decl award(const cst::node& n) {
+    award_decl a;
+    a.where = n.where;
+    a.name = name_of(n.child(0));
+    std::optional<span> level_at, round_at;
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const auto& item = n.child(i);
+      switch (item.k) {
+        case kind::text: a.label = unquote(item.text); break;
+        case kind::subjects: subjects(a, item); break;
+        case kind::level:
+          if (level_at) duplicate(item, *level_at);
+          level_at = item.where;
+          a.level = unquote(item.child(0).text);
+          break;
+        case kind::award_round:
+          if (round_at) duplicate(item, *round_at);
+          round_at = item.where;
+          a.round = name_of(item.child(0));
+          break;
+        case kind::basis: a.legal_basis.push_back(unquote(item.child(0).text)); break;
+        case kind::criterion:
+        case kind::group: a.criteria.push_back(criterion_of(item)); break;
+        case kind::exclusion: a.disqualifiers.push_back(criterion_of(item)); break;
+        default: break;
+      }
+    }
+    return a;
+  }
+
+  void subjects(award_decl& a, const cst::node& n) {
+    a.subjects_span = n.where;
+    for (const auto& s : n.children) {
+      if (auto k = parse_participant_kind(s->text)) {
+        a.subjects.push_back(*k);
+        continue;
+      }
+      m_out.error("lower.unknown_subject", s->where,
+                  {fmt::format("không biết đối tượng `{}`", s->text), fmt::format("unknown subject `{}`", s->text)})
+          .help = {"đối tượng là `cá nhân`, `gia đình` hoặc `tập thể`",
+                   "a subject is `individual`, `family` or `collective` (`cá nhân`, `gia đình`, `tập thể`)"};
+    }
+  }
+
+  criterion criterion_of(const cst::node& n) {
+    criterion c;
+    c.where = n.where;
+    c.label = unquote(n.child(0).text);
+    c.label_span = n.child(0).where;
+    if (n.k == kind::group) {
+      c.is_group = true;
+      c.at_least = count_value(n.child(1)).value_or(0);
+      for (std::size_t i = 2; i < n.children.size(); ++i) c.members.push_back(criterion_of(n.child(i)));
+      if (c.members.empty()) {
+        m_out.error("lower.empty_group", n.where,
+                    {fmt::format("nhóm `{}` không có tiêu chí nào", c.label),
+                     fmt::format("the group `{}` has no criteria", c.label)});
+      } else {
+        check_at_least(c.at_least, c.members.size(), n.where, n.child(1).where, true);
+      }
+      return c;
+    }
+    c.condition = expression(n.child(1));
+    if (n.children.size() > 2) c.citation = unquote(n.child(2).child(0).text);
+    return c;
+  }
+};
+
+}  // namespace
+
+file lower(const cst::node& root, source_id id, diagnostics& out) { return lowerer(id, out).run(root); }
+
+std::optional<file> parse_file(const source_set& sources, source_id id, diagnostics& out) {
+  auto tree = grammar::parse(sources.get(id), id, out);
+  if (!tree) return std::nullopt;
+  return lower(*tree, id, out);
+}
+
+}  // namespace thidua::ast

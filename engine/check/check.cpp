@@ -1,0 +1,30 @@
+#include "engine/check/check.hpp"
+
+#include "grammar/text.hpp"
+
+namespace thidua::check {
+
+int checked_file::find_window(std::string_view name) const {
+  auto key = text::name_key(name);
+  for (std::size_t i = 0; i < windows.size(); ++i)
+    if (windows[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+int checked_file::find_let(std::string_view name) const {
+  auto key = text::name_key(name);
+  for (std::size_t i = 0; i < lets.size(); ++i)
+    if (lets[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+checked_file check(const ast::file& file, diagnostics& out) {
+  checked_file result;
+  result.file = &file;
+  build_schema(file, result, out);
+  check_declarations(file, result, out);
+  check_expressions(file, result, out);
+  return result;
+}
+
+}  // namespace thidua::check

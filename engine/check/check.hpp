@@ -1,0 +1,22 @@
+#pragma once
+// Stage 3: checks a lowered file before anything is compiled. Every problem is
+// reported (names, types, schema, duplicates), sorted by position by the caller;
+// the result is only compiled when there are no errors.
+#include "engine/ast/ast.hpp"
+#include "engine/check/checked.hpp"
+#include "grammar/diagnostic.hpp"
+
+namespace thidua::check {
+
+checked_file check(const ast::file& file, diagnostics& out);
+
+// The passes, in the order check() runs them (one file each).
+void build_schema(const ast::file& file, checked_file& result, diagnostics& out);        // schema.cpp
+void check_declarations(const ast::file& file, checked_file& result, diagnostics& out);  // declarations.cpp
+void check_expressions(const ast::file& file, checked_file& result, diagnostics& out);   // types.cpp
+
+// "did you mean" help: the candidate closest to `name` (ignoring diacritics and case),
+// or empty when nothing is close enough. suggest.cpp
+std::string closest_name(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace thidua::check

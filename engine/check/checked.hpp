@@ -1,0 +1,59 @@
+#pragma once
+// What the checker learns about a criteria file: the record schema, the windows, and
+// for every expression its static type and, for names, what they refer to. The
+// compiler reads only this and the AST; it never resolves a name by itself.
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/ast/ast.hpp"
+#include "engine/model/schema.hpp"
+
+namespace thidua::check {
+
+enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list };
+
+struct window_range {
+  std::int32_t from = std::numeric_limits<std::int32_t>::min();  // days, inclusive
+  std::int32_t to = std::numeric_limits<std::int32_t>::max();    // days, inclusive
+};
+
+// Facts about one expression node.
+struct expr_info {
+  value_type type = value_type::unknown;  // unknown here means "could not be typed" (an error was reported)
+  std::uint16_t scale = 0;                // for enumeration values
+  ref_kind ref = ref_kind::none;          // for names
+  std::uint32_t index = 0;                // field, event field, let, scale value ordinal, list index
+  window_range window;                    // aggregates with trong/within
+  std::int32_t list = -1;                 // aggregates: the list index
+};
+
+struct named_window {
+  std::string name;  // as written
+  std::string key;
+  std::string label;
+  window_range range;
+  bool is_round = false;
+};
+
+struct let_info {
+  std::string key;
+  value_type type = value_type::unknown;
+  std::uint16_t scale = 0;
+};
+
+struct checked_file {
+  const ast::file* file = nullptr;
+  schema shape;
+  std::vector<named_window> windows;  // rounds first (in order), then windows
+  std::vector<let_info> lets;         // same order as file->lets
+  std::unordered_map<const ast::expr*, expr_info> info;
+
+  const expr_info& of(const ast::expr& e) const { return info.at(&e); }
+  int find_window(std::string_view name) const;
+  int find_let(std::string_view name) const;
+};
+
+}  // namespace thidua::check

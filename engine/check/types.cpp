@@ -1,0 +1,450 @@
+// Resolves every name and gives every expression a static type. One walk over each
+// definition and each criterion; the facts land in checked_file::info for compile().
+#include <fmt/format.h>
+
+#include "engine/check/check.hpp"
+#include "grammar/text.hpp"
+
+namespace thidua::check {
+
+std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out);  // declarations.cpp
+
+namespace {
+
+constexpr std::uint16_t no_hint = 0xFFFF;
+
+struct function_sig {
+  const char* vi;
+  const char* en;
+  std::vector<value_type> params;
+  value_type result;
+};
+
+const std::vector<function_sig>& functions() {
+  static const std::vector<function_sig> table = {
+      {"tuổi_vào", "age_on", {value_type::date, value_type::date}, value_type::number},
+      {"tỉ_lệ", "ratio", {value_type::number, value_type::number}, value_type::number},
+      {"năm_của", "year_of", {value_type::date}, value_type::number},
+  };
+  return table;
+}
+
+class checker {
+ public:
+  checker(const ast::file& f, checked_file& r, diagnostics& d) : m_file(f), m_result(r), m_out(d) {
+    m_let_state.assign(f.lets.size(), 0);
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < m_file.lets.size(); ++i) check_let(i);
+    for (const auto& a : m_file.awards) {
+      for (const auto& c : a.criteria) check_criterion(c);
+      for (const auto& c : a.disqualifiers) check_criterion(c);
+    }
+  }
+
+ private:
+  const ast::file& m_file;
+  checked_file& m_result;
+  diagnostics& m_out;
+  std::vector<int> m_let_state;  // 0 unvisited, 1 in progress, 2 done
+  int m_list = -1;                // list whose events are in scope (inside nơi/where)
+
+  expr_info& record(const ast::expr& e, expr_info info) { return m_result.info[&e] = info; }
+
+  void check_let(std::size_t i) {
+    if (m_let_state[i] == 2) return;
+    if (m_let_state[i] == 1) return;  // the cycle is reported where it is used
+    m_let_state[i] = 1;
+    int saved = m_list;
+    m_list = -1;
+    const auto& decl = m_file.lets[i];
+    if (decl.value) {
+      auto info = visit(*decl.value, no_hint);
+      m_result.lets[i].type = info.type;
+      m_result.lets[i].scale = info.scale;
+    }
+    m_list = saved;
+    m_let_state[i] = 2;
+  }
+
+  void check_criterion(const ast::criterion& c) {
+    if (c.is_group) {
+      for (const auto& m : c.members) check_criterion(m);
+      return;
+    }
+    if (!c.condition) return;
+    auto info = visit(*c.condition, no_hint);
+    if (info.type != value_type::boolean && info.type != value_type::unknown)
+      m_out.error("check.criterion_not_condition", c.condition->where,
+                  {fmt::format("tiêu chí `{}` phải là một điều kiện đúng/sai, nhưng đây là {}", c.label, type_name(info.type, false)),
+                   fmt::format("criterion `{}` must be a yes/no condition, but this is a {}", c.label, type_name(info.type, true))});
+  }
+
+  std::vector<std::string> visible_names() const {
+    std::vector<std::string> names;
+    for (const auto& f : m_result.shape.fields) names.push_back(f.name);
+    for (const auto& l : m_file.lets) names.push_back(l.name.text);
+    for (std::size_t s = 0; s < m_result.shape.scales.size(); ++s)
+      for (const auto& v : m_result.shape.scales[s].values) names.push_back(v);
+    if (m_list >= 0)
+      for (const auto& f : m_result.shape.lists[static_cast<std::size_t>(m_list)].fields) names.push_back(f.name);
+    names.push_back("tuổi_vào");
+    return names;
+  }
+
+  expr_info resolve_name(const ast::expr& e, std::uint16_t hint) {
+    const auto& shape = m_result.shape;
+    expr_info info;
+    if (m_list >= 0) {
+      const auto& list = shape.lists[static_cast<std::size_t>(m_list)];
+      if (int f = list.find(e.text); f >= 0) {
+        const auto& def = list.fields[static_cast<std::size_t>(f)];
+        info.ref = ref_kind::event_field;
+        info.index = static_cast<std::uint32_t>(f);
+        info.type = def.type;
+        info.scale = def.scale;
+        return record(e, info);
+      }
+    }
+    if (int l = m_result.find_let(e.text); l >= 0) {
+      auto li = static_cast<std::size_t>(l);
+      if (m_let_state[li] == 1) {
+        m_out.error("check.recursive_let", e.where,
+                    {fmt::format("định nghĩa `{}` dùng lại chính nó; ngôn ngữ không cho phép đệ quy", e.text),
+                     fmt::format("definition `{}` uses itself; definitions cannot be recursive", e.text)});
+        return record(e, info);
+      }
+      check_let(li);
+      info.ref = ref_kind::let;
+      info.index = static_cast<std::uint32_t>(l);
+      info.type = m_result.lets[li].type;
+      info.scale = m_result.lets[li].scale;
+      return record(e, info);
+    }
+    if (int f = shape.find_field(e.text); f >= 0) {
+      const auto& def = shape.fields[static_cast<std::size_t>(f)];
+      info.ref = ref_kind::field;
+      info.index = static_cast<std::uint32_t>(f);
+      info.type = def.type;
+      info.scale = def.scale;
+      return record(e, info);
+    }
+    // Scale values: unique across scales, or picked by the other side of a comparison.
+    std::vector<std::pair<std::uint16_t, std::uint32_t>> matches;
+    for (std::size_t s = 0; s < shape.scales.size(); ++s)
+      if (auto ord = shape.scales[s].find(e.text)) matches.emplace_back(static_cast<std::uint16_t>(s), *ord);
+    if (matches.size() > 1 && hint != no_hint)
+      for (auto& m : matches)
+        if (m.first == hint) matches = {m};
+    if (matches.size() == 1) {
+      info.ref = ref_kind::scale_value;
+      info.type = value_type::enumeration;
+      info.scale = matches[0].first;
+      info.index = matches[0].second;
+      return record(e, info);
+    }
+    if (matches.size() > 1) {
+      m_out.error("check.ambiguous_value", e.where,
+                  {fmt::format("`{}` có trong nhiều thang; hãy so sánh nó với một trường của thang cần dùng", e.text),
+                   fmt::format("`{}` belongs to several scales; compare it with a field of the scale you mean", e.text)});
+      return record(e, info);
+    }
+    if (m_result.find_window(e.text) >= 0) {
+      m_out.error("check.window_as_value", e.where,
+                  {fmt::format("`{}` là một đợt hoặc khoảng thời gian; chỉ dùng được sau `trong`, ví dụ `đếm(hiến_máu trong {})`", e.text, e.text),
+                   fmt::format("`{}` is a round or window; use it after `within`, e.g. `count(donations within {})`", e.text, e.text)});
+      return record(e, info);
+    }
+    if (shape.find_list(e.text) >= 0) {
+      m_out.error("check.list_as_value", e.where,
+                  {fmt::format("`{}` là một danh sách sự kiện; hãy dùng `đếm({})` hoặc `tổng({}.trường)`", e.text, e.text, e.text),
+                   fmt::format("`{}` is an event list; use `count({})` or `sum({}.field)`", e.text, e.text, e.text)});
+      return record(e, info);
+    }
+    auto& d = m_out.error("check.unknown_name", e.where,
+                          {fmt::format("không có trường hay định nghĩa nào tên `{}`", e.text),
+                           fmt::format("unknown field `{}`", e.text)});
+    if (auto near = closest_name(e.text, visible_names()); !near.empty())
+      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+    else
+      d.help = {"khai báo trường trong khối `dữ liệu` hoặc định nghĩa nó bằng `đặt`",
+                "declare the field in the `schema` block or define it with `let`"};
+    return record(e, info);
+  }
+
+  void expect(const ast::expr& e, const expr_info& got, value_type want, std::string_view what_vi, std::string_view what_en) {
+    if (got.type == want || got.type == value_type::unknown) return;
+    m_out.error("check.type_mismatch", e.where,
+                {fmt::format("{} cần {}, nhưng đây là {}", what_vi, type_name(want, false), type_name(got.type, false)),
+                 fmt::format("{} needs a {}, but this is a {}", what_en, type_name(want, true), type_name(got.type, true))});
+  }
+
+  bool comparable(const expr_info& a, const expr_info& b) const {
+    if (a.type == value_type::unknown || b.type == value_type::unknown) return true;
+    if (a.type != b.type) return false;
+    return a.type != value_type::enumeration || a.scale == b.scale;
+  }
+
+  void report_compare(const ast::expr& e, const expr_info& a, const expr_info& b) {
+    auto& d = m_out.error("check.incomparable", e.where,
+                          {fmt::format("không so sánh được {} với {}", type_name(a.type, false), type_name(b.type, false)),
+                           fmt::format("cannot compare a {} with a {}", type_name(a.type, true), type_name(b.type, true))});
+    if ((a.type == value_type::date && b.type == value_type::number) ||
+        (a.type == value_type::number && b.type == value_type::date))
+      d.help = {"để xét tuổi, viết `tuổi_vào(ngày_sinh, 15/4/2021) >= 18`",
+                "to test an age, write `age_on(birth_date, 2021-04-15) >= 18`"};
+    else if (a.type == value_type::enumeration && b.type == value_type::enumeration)
+      d.help = {"hai giá trị thuộc hai thang khác nhau", "the two values belong to different scales"};
+  }
+
+  // Visits a pair, letting a scale on one side pick the scale of a bare value on the other.
+  std::pair<expr_info, expr_info> visit_pair(const ast::expr& a, const ast::expr& b) {
+    bool a_bare = a.kind == ast::expr_kind::name && m_result.find_let(a.text) < 0 && m_result.shape.find_field(a.text) < 0;
+    if (a_bare) {
+      auto right = visit(b, no_hint);
+      auto left = visit(a, right.type == value_type::enumeration ? right.scale : no_hint);
+      return {left, right};
+    }
+    auto left = visit(a, no_hint);
+    auto right = visit(b, left.type == value_type::enumeration ? left.scale : no_hint);
+    return {left, right};
+  }
+
+  expr_info visit(const ast::expr& e, std::uint16_t hint) {
+    expr_info info;
+    using k = ast::expr_kind;
+    switch (e.kind) {
+      case k::number_lit:
+      case k::percent_lit: info.type = value_type::number; break;
+      case k::text_lit: info.type = value_type::text; break;
+      case k::bool_lit: info.type = value_type::boolean; break;
+      case k::date_lit: info.type = value_type::date; break;
+      case k::duration_lit: info.type = value_type::duration; break;
+      case k::name: return resolve_name(e, hint);
+      case k::not_op: {
+        auto a = visit(*e.args[0], no_hint);
+        expect(*e.args[0], a, value_type::boolean, "`không`", "`not`");
+        info.type = value_type::boolean;
+        break;
+      }
+      case k::negate: {
+        auto a = visit(*e.args[0], no_hint);
+        expect(*e.args[0], a, value_type::number, "dấu trừ", "a minus sign");
+        info.type = value_type::number;
+        break;
+      }
+      case k::binary: info = visit_binary(e); break;
+      case k::set_lit: {
+        m_out.error("check.set_outside_membership", e.where,
+                    {"tập hợp `{…}` chỉ dùng sau `thuộc`", "a set `{…}` can only follow `in`"});
+        break;
+      }
+      case k::membership: {
+        auto left = visit(*e.args[0], no_hint);
+        const auto& set = *e.args[1];
+        for (const auto& member : set.args) {
+          auto m = visit(*member, left.type == value_type::enumeration ? left.scale : no_hint);
+          if (!comparable(left, m)) report_compare(*member, left, m);
+        }
+        record(set, expr_info{value_type::unknown, 0, ref_kind::none, 0, {}, -1});
+        info.type = value_type::boolean;
+        break;
+      }
+      case k::call: info = visit_call(e); break;
+      case k::aggregate: info = visit_aggregate(e); break;
+      case k::at_least: {
+        for (const auto& a : e.args) {
+          auto m = visit(*a, no_hint);
+          expect(*a, m, value_type::boolean, "mỗi điều kiện trong `ít nhất`", "each condition of `at least`");
+        }
+        info.type = value_type::boolean;
+        break;
+      }
+      case k::window_lit:
+        m_out.error("check.window_as_value", e.where,
+                    {"khoảng thời gian `từ … đến …` chỉ dùng sau `trong`", "a window `from … to …` can only follow `within`"});
+        break;
+    }
+    return record(e, info);
+  }
+
+  expr_info visit_binary(const ast::expr& e) {
+    using b = ast::binop;
+    expr_info info;
+    const auto& l = *e.args[0];
+    const auto& r = *e.args[1];
+    switch (e.op) {
+      case b::and_op:
+      case b::or_op: {
+        auto x = visit(l, no_hint);
+        auto y = visit(r, no_hint);
+        const char* vi = e.op == b::and_op ? "`và`" : "`hoặc`";
+        const char* en = e.op == b::and_op ? "`and`" : "`or`";
+        expect(l, x, value_type::boolean, vi, en);
+        expect(r, y, value_type::boolean, vi, en);
+        info.type = value_type::boolean;
+        return info;
+      }
+      case b::add:
+      case b::sub: {
+        auto x = visit(l, no_hint);
+        auto y = visit(r, no_hint);
+        if (x.type == value_type::unknown || y.type == value_type::unknown) return info;
+        if (x.type == value_type::number && y.type == value_type::number) info.type = value_type::number;
+        else if (x.type == value_type::date && y.type == value_type::duration) info.type = value_type::date;
+        else if (e.op == b::add && x.type == value_type::duration && y.type == value_type::date) info.type = value_type::date;
+        else if (e.op == b::sub && x.type == value_type::date && y.type == value_type::date) info.type = value_type::number;
+        else
+          m_out.error("check.bad_arithmetic", e.where,
+                      {fmt::format("không thể {} {} và {}", e.op == b::add ? "cộng" : "trừ", type_name(x.type, false), type_name(y.type, false)),
+                       fmt::format("cannot {} a {} and a {}", e.op == b::add ? "add" : "subtract", type_name(x.type, true), type_name(y.type, true))});
+        return info;
+      }
+      case b::mul:
+      case b::div: {
+        auto x = visit(l, no_hint);
+        auto y = visit(r, no_hint);
+        expect(l, x, value_type::number, "phép nhân/chia", "multiplication and division");
+        expect(r, y, value_type::number, "phép nhân/chia", "multiplication and division");
+        info.type = value_type::number;
+        return info;
+      }
+      default: break;
+    }
+    // comparisons
+    auto [x, y] = visit_pair(l, r);
+    info.type = value_type::boolean;
+    if (!comparable(x, y)) {
+      report_compare(e, x, y);
+      return info;
+    }
+    bool ordering = e.op != b::eq && e.op != b::ne;
+    if (ordering && (x.type == value_type::text || x.type == value_type::boolean))
+      m_out.error("check.unordered_type", e.where,
+                  {fmt::format("{} không có thứ tự lớn nhỏ; chỉ dùng `=` hoặc `≠`", type_name(x.type, false)),
+                   fmt::format("a {} has no order; use `=` or `≠`", type_name(x.type, true))});
+    return info;
+  }
+
+  expr_info visit_call(const ast::expr& e) {
+    expr_info info;
+    auto key = text::name_key(e.text);
+    const function_sig* sig = nullptr;
+    for (const auto& f : functions())
+      if (key == text::name_key(f.vi) || key == text::name_key(f.en)) sig = &f;
+    if (!sig) {
+      std::vector<std::string> names;
+      for (const auto& f : functions()) {
+        names.emplace_back(f.vi);
+        names.emplace_back(f.en);
+      }
+      auto& d = m_out.error("check.unknown_function", e.where,
+                            {fmt::format("không có hàm `{}`", e.text), fmt::format("unknown function `{}`", e.text)});
+      if (auto near = closest_name(e.text, names); !near.empty())
+        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      for (const auto& a : e.args) visit(*a, no_hint);
+      return info;
+    }
+    if (e.args.size() != sig->params.size()) {
+      m_out.error("check.argument_count", e.where,
+                  {fmt::format("hàm `{}` cần {} đối số, nhưng có {}", e.text, sig->params.size(), e.args.size()),
+                   fmt::format("function `{}` takes {} arguments, but {} were given", e.text, sig->params.size(), e.args.size())});
+    }
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+      auto a = visit(*e.args[i], no_hint);
+      if (i < sig->params.size())
+        expect(*e.args[i], a, sig->params[i], fmt::format("đối số {} của `{}`", i + 1, e.text),
+               fmt::format("argument {} of `{}`", i + 1, e.text));
+    }
+    info.type = sig->result;
+    return info;
+  }
+
+  expr_info visit_aggregate(const ast::expr& e) {
+    expr_info info;
+    info.type = e.agg == ast::aggregate_fn::count || e.agg == ast::aggregate_fn::sum ? value_type::number : value_type::unknown;
+    const auto& shape = m_result.shape;
+    int list = shape.find_list(e.text);
+    if (list < 0) {
+      std::vector<std::string> names;
+      for (const auto& l : shape.lists) names.push_back(l.name);
+      auto& d = m_out.error("check.unknown_list", e.where,
+                            {fmt::format("không có danh sách sự kiện nào tên `{}`", e.text),
+                             fmt::format("no event list is named `{}`", e.text)});
+      if (auto near = closest_name(e.text, names); !near.empty())
+        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      else
+        d.help = {"khai báo nó trong khối `dữ liệu`: `tên: danh sách (ngày: ngày, …)`",
+                  "declare it in the `schema` block: `name: list (date: date, …)`"};
+      return info;
+    }
+    info.list = list;
+    const auto& def = shape.lists[static_cast<std::size_t>(list)];
+    if (e.agg != ast::aggregate_fn::count) {
+      int f = e.field.empty() ? -1 : def.find(e.field);
+      if (f < 0) {
+        std::vector<std::string> names;
+        for (const auto& x : def.fields) names.push_back(x.name);
+        auto& d = m_out.error("check.unknown_event_field", e.field.empty() ? e.where : e.field_span,
+                              {fmt::format("danh sách `{}` không có trường `{}`", def.name, e.field),
+                               fmt::format("list `{}` has no field `{}`", def.name, e.field)});
+        if (auto near = closest_name(e.field, names); !near.empty())
+          d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      } else {
+        const auto& fd = def.fields[static_cast<std::size_t>(f)];
+        info.index = static_cast<std::uint32_t>(f);
+        bool ok = fd.type == value_type::number ||
+                  (e.agg != ast::aggregate_fn::sum && (fd.type == value_type::date || fd.type == value_type::enumeration));
+        if (!ok)
+          m_out.error("check.type_mismatch", e.field_span,
+                      {fmt::format("không thể lấy {} của trường {} `{}`", e.agg == ast::aggregate_fn::sum ? "tổng" : "giá trị nhỏ/lớn nhất",
+                                   type_name(fd.type, false), fd.name),
+                       fmt::format("cannot take the {} of the {} field `{}`", e.agg == ast::aggregate_fn::sum ? "sum" : "extreme",
+                                   type_name(fd.type, true), fd.name)});
+        else if (e.agg != ast::aggregate_fn::sum) {
+          info.type = fd.type;
+          info.scale = fd.scale;
+        }
+      }
+    }
+    if (e.condition) {
+      int saved = m_list;
+      m_list = list;
+      auto c = visit(*e.condition, no_hint);
+      m_list = saved;
+      expect(*e.condition, c, value_type::boolean, "điều kiện `nơi`", "the `where` condition");
+    }
+    if (e.window) {
+      if (def.date_field < 0)
+        m_out.error("check.list_without_date", e.window->where,
+                    {fmt::format("danh sách `{}` không có trường ngày nên không lọc theo thời gian được", def.name),
+                     fmt::format("list `{}` has no date field, so it cannot be filtered by a window", def.name)});
+      if (e.window->kind == ast::expr_kind::window_lit) {
+        if (auto r = window_of_literal(*e.window, m_out)) info.window = *r;
+      } else if (e.window->kind == ast::expr_kind::name) {
+        int w = m_result.find_window(e.window->text);
+        if (w < 0) {
+          std::vector<std::string> names;
+          for (const auto& x : m_result.windows) names.push_back(x.name);
+          auto& d = m_out.error("check.unknown_window", e.window->where,
+                                {fmt::format("không có đợt hay khoảng thời gian nào tên `{}`", e.window->text),
+                                 fmt::format("no round or window is named `{}`", e.window->text)});
+          if (auto near = closest_name(e.window->text, names); !near.empty())
+            d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+        } else {
+          info.window = m_result.windows[static_cast<std::size_t>(w)].range;
+        }
+      }
+    }
+    return info;
+  }
+};
+
+}  // namespace
+
+void check_expressions(const ast::file& file, checked_file& result, diagnostics& out) {
+  checker(file, result, out).run();
+}
+
+}  // namespace thidua::check

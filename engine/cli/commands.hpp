@@ -1,0 +1,32 @@
+#pragma once
+// The thidua program: one file per subcommand, wired together in main.cpp.
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "grammar/diagnostic.hpp"
+
+namespace thidua::cli {
+
+// Exit codes, documented in docs/cli.md.
+enum exit_code : int {
+  ok = 0,
+  criteria_errors = 1,  // the criteria file has errors (or `run --strict` saw rejected rows)
+  usage = 2,            // bad command line
+  records_unreadable = 3,
+  not_found = 4,  // explain: no such participant or award
+  output_unwritable = 5,
+};
+
+struct common_options {
+  std::string lang = "vi";
+  thidua::lang language() const { return lang == "en" ? thidua::lang::en : thidua::lang::vi; }
+};
+
+// Each returns a callback run after parsing, which yields the exit code.
+std::function<int()> add_check(CLI::App& app, common_options& common);
+std::function<int()> add_run(CLI::App& app, common_options& common);
+std::function<int()> add_explain(CLI::App& app, common_options& common);
+
+// Shared helpers (common.cpp).
+bool write_output(const std::string& path, const std::string& text, thidua::lang l);
+}  // namespace thidua::cli

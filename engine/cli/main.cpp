@@ -1,0 +1,31 @@
+// thidua: check, run and explain criteria files for emulation and commendation campaigns.
+#include <fmt/format.h>
+
+#include "engine/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace thidua::cli;
+  CLI::App app{"thidua — công cụ xét thi đua, khen thưởng theo tệp tiêu chí / rules engine for emulation and commendation criteria"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "thidua 0.1.0");
+  common_options common;
+  app.add_option("--lang,-l", common.lang, "ngôn ngữ thông báo: vi (mặc định) hoặc en / message language: vi (default) or en")
+      ->check(CLI::IsMember({"vi", "en"}))
+      ->envname("THIDUA_LANG");
+  auto check = add_check(app, common);
+  auto run = add_run(app, common);
+  auto explain = add_explain(app, common);
+  // --lang may also follow the subcommand: `thidua check FILE --lang en`.
+  for (auto* sub : app.get_subcommands({}))
+    sub->add_option("--lang,-l", common.lang, "vi|en")->check(CLI::IsMember({"vi", "en"}));
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : int(exit_code::usage);
+  }
+  if (app.got_subcommand("check")) return check();
+  if (app.got_subcommand("run")) return run();
+  if (app.got_subcommand("explain")) return explain();
+  return int(exit_code::usage);
+}

@@ -1,0 +1,53 @@
+#include <fmt/format.h>
+
+#include "engine/cli/commands.hpp"
+#include "engine/eval/batch.hpp"
+#include "engine/io/records.hpp"
+#include "engine/pipeline/pipeline.hpp"
+#include "engine/render/render.hpp"
+
+namespace thidua::cli {
+
+std::function<int()> add_run(CLI::App& app, common_options& common) {
+  auto* cmd = app.add_subcommand("run", "Xét mọi cặp (đối tượng, danh hiệu) trên dữ liệu / evaluate every (participant, award) pair");
+  struct options {
+    std::string file;
+    std::string records;
+    std::string format = "table";
+    std::string output;
+    bool strict = false;
+    bool quiet = false;
+  };
+  auto opts = std::make_shared<options>();
+  cmd->add_option("FILE", opts->file, "tệp tiêu chí .thidua / the criteria file")->required();
+  cmd->add_option("--records,-r", opts->records,
+                  "thư mục CSV, tệp .csv, .json hoặc .jsonl / a CSV folder, a .csv, .json or .jsonl file")
+      ->required();
+  cmd->add_option("--format,-f", opts->format, "table|csv|json (mặc định / default: table)")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--output,-o", opts->output, "ghi kết quả ra tệp / write results to this file");
+  cmd->add_flag("--strict", opts->strict, "thoát mã 1 nếu có dòng dữ liệu bị loại bỏ / exit 1 if any input row was rejected");
+  cmd->add_flag("--quiet,-q", opts->quiet, "không in phần tổng hợp / do not print the summary");
+  return [opts, &common]() {
+    const auto l = common.language();
+    auto rules = load_rules(opts->file);
+    std::string report = render_all(rules->diags, rules->sources, l);
+    if (!report.empty()) fmt::print(stderr, "{}", report);
+    if (!rules->ok()) return int(exit_code::criteria_errors);
+    record_set records(rules->checked->shape);
+    bool readable = io::load_records(opts->records, records);
+    fmt::print(stderr, "{}", render::input_problems(records, l));
+    if (!readable) return int(exit_code::records_unreadable);
+    auto batch = eval::evaluate_all(*rules->tree, records);
+    render::results_format format = opts->format == "csv"    ? render::results_format::csv
+                                    : opts->format == "json" ? render::results_format::json
+                                                             : render::results_format::table;
+    if (!write_output(opts->output, render::results(batch, *rules->tree, records, format, l), l))
+      return int(exit_code::output_unwritable);
+    if (!opts->quiet) fmt::print(stderr, "{}", render::summary(batch, *rules->tree, records, l));
+    if (opts->strict && records.rows_rejected() > 0) return int(exit_code::criteria_errors);
+    return int(exit_code::ok);
+  };
+}
+
+}  // namespace thidua::cli

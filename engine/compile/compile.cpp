@@ -1,0 +1,190 @@
+#include "engine/compile/compile.hpp"
+
+#include "grammar/text.hpp"
+
+namespace thidua::compile {
+namespace {
+
+class compiler {
+ public:
+  explicit compiler(const check::checked_file& c) : m_checked(c) {}
+
+  rule_tree run() {
+    const auto& file = *m_checked.file;
+    for (const auto& l : file.lets) {
+      let_slot slot{l.name.text, 0, l.name.where};
+      if (l.value) slot.root = emit(*l.value, 1);
+      m_tree.lets.push_back(slot);
+    }
+    for (const auto& a : file.awards) {
+      award out;
+      out.name = a.name.text;
+      out.label = a.label.empty() ? a.name.text : a.label;
+      out.level = a.level;
+      out.legal_basis = a.legal_basis;
+      out.subjects = a.subjects;
+      out.where = a.name.where;
+      if (a.round) {
+        int w = m_checked.find_window(a.round->text);
+        if (w >= 0) out.round = m_checked.windows[static_cast<std::size_t>(w)].label;
+      }
+      for (const auto& c : a.criteria) out.criteria.push_back(criterion_of(c));
+      for (const auto& c : a.disqualifiers) out.exclusions.push_back(criterion_of(c));
+      m_tree.awards.push_back(std::move(out));
+    }
+    return std::move(m_tree);
+  }
+
+ private:
+  const check::checked_file& m_checked;
+  rule_tree m_tree;
+
+  criterion criterion_of(const ast::criterion& c) {
+    criterion out;
+    out.label = c.label;
+    out.citation = c.citation;
+    out.where = c.where;
+    out.is_group = c.is_group;
+    out.at_least = c.at_least;
+    if (c.is_group) {
+      for (const auto& m : c.members) out.members.push_back(criterion_of(m));
+    } else if (c.condition) {
+      out.root = emit(*c.condition, 1);
+    }
+    return out;
+  }
+
+  std::uint32_t constant(value v) {
+    m_tree.constants.push_back(v);
+    return static_cast<std::uint32_t>(m_tree.constants.size() - 1);
+  }
+
+  std::uint32_t text_constant(const std::string& s) {
+    m_tree.constant_text.push_back(s);
+    return constant(value::of(std::string_view(m_tree.constant_text.back())));
+  }
+
+  std::uint32_t push(node n, const std::vector<std::uint32_t>& kids) {
+    n.first_child = static_cast<std::uint32_t>(m_tree.children.size());
+    n.child_count = static_cast<std::uint32_t>(kids.size());
+    m_tree.children.insert(m_tree.children.end(), kids.begin(), kids.end());
+    m_tree.nodes.push_back(n);
+    return static_cast<std::uint32_t>(m_tree.nodes.size() - 1);
+  }
+
+  static op binary_op(ast::binop b) {
+    switch (b) {
+      case ast::binop::add: return op::add;
+      case ast::binop::sub: return op::sub;
+      case ast::binop::mul: return op::mul;
+      case ast::binop::div: return op::div;
+      case ast::binop::eq: return op::eq;
+      case ast::binop::ne: return op::ne;
+      case ast::binop::lt: return op::lt;
+      case ast::binop::le: return op::le;
+      case ast::binop::gt: return op::gt;
+      case ast::binop::ge: return op::ge;
+      case ast::binop::and_op: return op::and_op;
+      case ast::binop::or_op: return op::or_op;
+    }
+    return op::constant;
+  }
+
+  // Flattens chains of the same connective (a và b và c) into one n-ary node, so the
+  // explanation lists the three conditions side by side.
+  void collect_chain(const ast::expr& e, ast::binop which, std::vector<const ast::expr*>& out) {
+    if (e.kind == ast::expr_kind::binary && e.op == which) {
+      collect_chain(*e.args[0], which, out);
+      collect_chain(*e.args[1], which, out);
+    } else {
+      out.push_back(&e);
+    }
+  }
+
+  std::uint32_t emit(const ast::expr& e, std::uint32_t depth) {
+    m_tree.max_depth = std::max(m_tree.max_depth, depth);
+    const auto& info = m_checked.of(e);
+    node n;
+    n.type = info.type;
+    n.where = e.where;
+    std::vector<std::uint32_t> kids;
+    using k = ast::expr_kind;
+    switch (e.kind) {
+      case k::number_lit:
+      case k::percent_lit: n.slot = constant(value::of(e.num)); break;
+      case k::text_lit: n.slot = text_constant(e.text); break;
+      case k::bool_lit: n.slot = constant(value::of(e.boolean)); break;
+      case k::date_lit: n.slot = constant(value::of(e.day)); break;
+      case k::duration_lit: n.slot = constant(value::of(e.dur)); break;
+      case k::name:
+        switch (info.ref) {
+          case check::ref_kind::field: n.code = op::load_field; n.slot = info.index; break;
+          case check::ref_kind::event_field: n.code = op::load_event; n.slot = info.index; break;
+          case check::ref_kind::let: n.code = op::load_let; n.slot = info.index; break;
+          case check::ref_kind::scale_value: n.slot = constant(value::of_enum(info.scale, info.index)); break;
+          default: n.slot = constant(value::unknown()); break;
+        }
+        break;
+      case k::not_op:
+        n.code = op::not_op;
+        kids.push_back(emit(*e.args[0], depth + 1));
+        break;
+      case k::negate:
+        n.code = op::negate;
+        kids.push_back(emit(*e.args[0], depth + 1));
+        break;
+      case k::binary: {
+        n.code = binary_op(e.op);
+        if (e.op == ast::binop::and_op || e.op == ast::binop::or_op) {
+          std::vector<const ast::expr*> chain;
+          collect_chain(e, e.op, chain);
+          for (const auto* c : chain) kids.push_back(emit(*c, depth + 1));
+        } else {
+          kids.push_back(emit(*e.args[0], depth + 1));
+          kids.push_back(emit(*e.args[1], depth + 1));
+        }
+        break;
+      }
+      case k::membership:
+        n.code = e.negated ? op::not_in_set : op::in_set;
+        kids.push_back(emit(*e.args[0], depth + 1));
+        for (const auto& m : e.args[1]->args) kids.push_back(emit(*m, depth + 1));
+        break;
+      case k::call: {
+        auto key = text::name_key(e.text);
+        if (key == "tuổi_vào" || key == "age_on") n.code = op::age_on;
+        else if (key == "tỉ_lệ" || key == "ratio") n.code = op::ratio;
+        else n.code = op::year_of;
+        for (const auto& a : e.args) kids.push_back(emit(*a, depth + 1));
+        break;
+      }
+      case k::aggregate:
+        switch (e.agg) {
+          case ast::aggregate_fn::count: n.code = op::count; break;
+          case ast::aggregate_fn::sum: n.code = op::sum; break;
+          case ast::aggregate_fn::min: n.code = op::min; break;
+          case ast::aggregate_fn::max: n.code = op::max; break;
+        }
+        n.aux = static_cast<std::uint16_t>(info.list);
+        n.slot = info.index;
+        n.window_from = info.window.from;
+        n.window_to = info.window.to;
+        if (e.condition) kids.push_back(emit(*e.condition, depth + 1));
+        break;
+      case k::at_least:
+        n.code = op::at_least;
+        n.aux = static_cast<std::uint16_t>(e.num.num);
+        for (const auto& a : e.args) kids.push_back(emit(*a, depth + 1));
+        break;
+      case k::set_lit:
+      case k::window_lit: n.slot = constant(value::unknown()); break;
+    }
+    return push(n, kids);
+  }
+};
+
+}  // namespace
+
+rule_tree compile(const check::checked_file& checked) { return compiler(checked).run(); }
+
+}  // namespace thidua::compile

@@ -1,0 +1,78 @@
+#pragma once
+// Stage 5: evaluates the rule tree against records. decide() is the fast path: no
+// allocation, short-circuiting, nothing recorded. trace() runs the same code compiled
+// a second time with recording switched on (a template flag, not a runtime test per
+// node), with short-circuiting off so every reason is seen.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/compile/rule_tree.hpp"
+#include "engine/eval/outcome.hpp"
+#include "engine/model/record_set.hpp"
+
+namespace thidua::eval {
+
+struct verdict {
+  outcome result = outcome::not_decidable;
+  // Position of the deciding item: the first false criterion (failed), the first
+  // holding exclusion (excluded), -1 otherwise.
+  std::int32_t deciding = -1;
+};
+
+// Everything trace() saw, indexed by node: the explanation is built from this.
+struct trace_record {
+  std::vector<value> values;          // per node: the value it produced (unknown if not reached)
+  std::vector<std::uint8_t> reached;  // per node: 1 if evaluated
+  std::vector<std::uint32_t> matched;  // per node: events an aggregate kept
+  std::vector<std::uint32_t> missing_fields;  // field slots read while unknown, sorted, unique
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> missing_event_fields;  // (list, field)
+  std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
+  std::vector<truth> exclusions;  // per exclusion, same layout
+  verdict result;
+};
+
+class evaluator {
+ public:
+  evaluator(const compile::rule_tree& tree, const record_set& records);
+
+  // Starts a new participant: forgets the definitions computed for the previous one.
+  void begin(std::uint32_t participant);
+  // Decides one award for the participant given to begin().
+  verdict decide(std::uint32_t award);
+  // Same decision, recording every value (see trace_record).
+  void trace(std::uint32_t award, trace_record& out);
+
+  const compile::rule_tree& tree() const { return m_tree; }
+  const record_set& records() const { return m_records; }
+
+ private:
+  template <bool Trace>
+  value eval(std::uint32_t node);
+  template <bool Trace>
+  value aggregate(const compile::node& n);
+  template <bool Trace>
+  value let_value(std::uint32_t let);
+  template <bool Trace>
+  truth judge(const compile::criterion& c, std::vector<truth>* seen);
+  template <bool Trace>
+  verdict decide_award(std::uint32_t award, trace_record* out);
+
+  const compile::rule_tree& m_tree;
+  const record_set& m_records;
+  std::uint32_t m_participant = 0;
+  const value* m_row = nullptr;
+  const value* m_event = nullptr;  // the event an aggregate's condition is looking at
+  std::vector<value> m_lets;
+  std::vector<std::uint8_t> m_let_state;  // 0 not computed, 1 computing, 2 done
+  trace_record* m_trace = nullptr;
+};
+
+// Three-valued helpers, shared with explain.
+truth truth_of(const value& v);
+
+// Names of the fields whose absence left a traced pair undecided ("ngày_sinh",
+// "hiến_máu.ngày"), in slot order.
+std::vector<std::string> missing_field_names(const record_set& records, const trace_record& trace);
+
+}  // namespace thidua::eval

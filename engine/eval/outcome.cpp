@@ -1,0 +1,25 @@
+#include "engine/eval/outcome.hpp"
+
+namespace thidua::eval {
+
+std::string_view outcome_name(outcome o, bool lang_en) {
+  switch (o) {
+    case outcome::passed: return lang_en ? "passed" : "đạt";
+    case outcome::failed: return lang_en ? "failed" : "không đạt";
+    case outcome::excluded: return lang_en ? "excluded" : "bị loại trừ";
+    case outcome::not_decidable: return lang_en ? "not decidable" : "chưa đủ dữ liệu";
+  }
+  return "";
+}
+
+std::string_view outcome_code(outcome o) {
+  switch (o) {
+    case outcome::passed: return "passed";
+    case outcome::failed: return "failed";
+    case outcome::excluded: return "excluded";
+    case outcome::not_decidable: return "not_decidable";
+  }
+  return "";
+}
+
+}  // namespace thidua::eval

@@ -1,0 +1,304 @@
+#include <fmt/format.h>
+
+#include <set>
+
+#include "engine/explain/explanation.hpp"
+#include "grammar/text.hpp"
+
+namespace thidua::explain {
+namespace {
+
+using compile::op;
+
+// The condition as written, on one line: runs of spaces and line breaks become one space.
+std::string source_text(const source_set& sources, span where) {
+  if (where.source >= sources.size()) return {};
+  auto all = sources.get(where.source).text();
+  if (where.end > all.size() || where.begin > where.end) return {};
+  auto raw = all.substr(where.begin, where.end - where.begin);
+  std::string out;
+  bool space = false;
+  for (char c : raw) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+const char* op_symbol(op code) {
+  switch (code) {
+    case op::eq: return "=";
+    case op::ne: return "≠";
+    case op::lt: return "<";
+    case op::le: return "≤";
+    case op::gt: return ">";
+    case op::ge: return "≥";
+    default: return "";
+  }
+}
+
+bool is_comparison(op code) {
+  return code == op::eq || code == op::ne || code == op::lt || code == op::le || code == op::gt || code == op::ge;
+}
+
+class builder {
+ public:
+  builder(eval::evaluator& ev, const eval::trace_record& trace, const source_set& sources)
+      : m_tree(ev.tree()), m_shape(ev.records().shape()), m_trace(trace), m_sources(sources) {}
+
+  item build_criterion(const compile::criterion& c, item_kind kind, const std::vector<eval::truth>& truths, std::size_t& cursor) {
+    item it;
+    it.kind = c.is_group ? item_kind::group : kind;
+    it.label = c.label;
+    it.citation = c.citation;
+    it.where = c.where;
+    it.verdict = cursor < truths.size() ? truths[cursor] : eval::truth::unknown;
+    ++cursor;
+    if (c.is_group) {
+      it.at_least = c.at_least;
+      for (const auto& m : c.members) it.children.push_back(build_criterion(m, kind, truths, cursor));
+    } else {
+      item cond = build_condition(c.root);
+      it.text = cond.text;
+      it.seen = std::move(cond.seen);
+      it.threshold = std::move(cond.threshold);
+      it.gap = std::move(cond.gap);
+      it.children = std::move(cond.children);
+      it.at_least = cond.at_least;
+    }
+    return it;
+  }
+
+ private:
+  const compile::rule_tree& m_tree;
+  const schema& m_shape;
+  const eval::trace_record& m_trace;
+  const source_set& m_sources;
+
+  bool percent_like(std::uint32_t index) const {
+    const auto& n = m_tree.nodes[index];
+    if (n.code == op::ratio) return true;
+    if (n.code == op::constant) return source_text(m_sources, n.where).find('%') != std::string::npos;
+    if (n.code == op::load_let) return percent_like(m_tree.lets[n.slot].root);
+    return false;
+  }
+
+  eval::truth truth_at(std::uint32_t index) const {
+    return m_trace.reached[index] ? eval::truth_of(m_trace.values[index]) : eval::truth::unknown;
+  }
+
+  // The aggregate behind a value, looking through a definition: for gap wording.
+  const compile::node* counted(std::uint32_t index) const {
+    const auto& n = m_tree.nodes[index];
+    if (n.code == op::count) return &n;
+    if (n.code == op::load_let) return counted(m_tree.lets[n.slot].root);
+    return nullptr;
+  }
+
+  fact describe(std::uint32_t index, bool as_percent) const {
+    const auto& n = m_tree.nodes[index];
+    fact f;
+    f.what = source_text(m_sources, n.where);
+    const value& v = m_trace.values[index];
+    f.value = format_value(v, m_shape, as_percent);
+    f.missing = !v.known();
+    if (n.code == op::load_let) {
+      auto def = source_text(m_sources, m_tree.nodes[m_tree.lets[n.slot].root].where);
+      f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
+    } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max) {
+      auto k = m_trace.matched[index];
+      f.note = {fmt::format("{} sự kiện được tính", k), fmt::format("{} event{} counted", k, k == 1 ? "" : "s")};
+    }
+    return f;
+  }
+
+  // Facts for an operand and for the fields and definitions it reads.
+  void collect(std::uint32_t index, bool as_percent, std::vector<fact>& out, std::set<std::string>& seen_text) const {
+    const auto& n = m_tree.nodes[index];
+    if (n.code == op::constant) return;
+    auto f = describe(index, as_percent);
+    if (seen_text.insert(f.what).second) out.push_back(std::move(f));
+    if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event)
+      return;  // event-level values differ per event; the count says enough
+    for (std::uint32_t i = 0; i < n.child_count; ++i) {
+      auto child = m_tree.children[n.first_child + i];
+      const auto& c = m_tree.nodes[child];
+      if (c.code == op::load_field || c.code == op::load_let) collect(child, false, out, seen_text);
+      else collect(child, false, out, seen_text);
+    }
+  }
+
+  item build_condition(std::uint32_t index) const {
+    const auto& n = m_tree.nodes[index];
+    item it;
+    it.kind = item_kind::condition;
+    it.text = source_text(m_sources, n.where);
+    it.where = n.where;
+    it.verdict = truth_at(index);
+    const std::uint32_t* kids = m_tree.children.data() + n.first_child;
+    if (n.code == op::and_op || n.code == op::or_op || n.code == op::not_op || n.code == op::at_least) {
+      if (n.code == op::at_least) it.at_least = n.aux;
+      for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i]));
+      return it;
+    }
+    std::set<std::string> seen_text;
+    if (is_comparison(n.code)) {
+      bool pct = percent_like(kids[0]) || percent_like(kids[1]);
+      collect(kids[0], pct, it.seen, seen_text);
+      collect(kids[1], pct, it.seen, seen_text);
+      const auto& rhs_node = m_tree.nodes[kids[1]];
+      auto rhs = format_value(m_trace.values[kids[1]], m_shape, pct);
+      auto rhs_text = rhs_node.code == op::constant ? rhs : bilingual{source_text(m_sources, rhs_node.where), source_text(m_sources, rhs_node.where)};
+      it.threshold = {fmt::format("cần {} {}", op_symbol(n.code), rhs_text.vi), fmt::format("needs {} {}", op_symbol(n.code), rhs_text.en)};
+      if (it.verdict == eval::truth::no) it.gap = gap_of(n.code, kids[0], kids[1], pct);
+    } else if (n.code == op::in_set || n.code == op::not_in_set) {
+      collect(kids[0], false, it.seen, seen_text);
+    } else {
+      collect(index, false, it.seen, seen_text);
+    }
+    return it;
+  }
+
+  bilingual gap_of(op code, std::uint32_t lhs, std::uint32_t rhs, bool pct) const {
+    const value& a = m_trace.values[lhs];
+    const value& b = m_trace.values[rhs];
+    if (a.kind != value_type::number || b.kind != value_type::number) return {};
+    auto diff = code == op::ge || code == op::gt ? sub(b.num, a.num) : sub(a.num, b.num);
+    if (!diff) return {};
+    auto amount = format_value(value::of(*diff), m_shape, pct);
+    if (pct) {
+      // percentage points, e.g. "thiếu 12,5 điểm phần trăm"
+      auto points = mul(*diff, number::integer(100));
+      if (points) amount = {format_number(*points, ','), format_number(*points, '.')};
+    }
+    const char* unit_vi = pct ? " điểm phần trăm" : "";
+    const char* unit_en = pct ? " percentage points" : "";
+    if (code == op::ge || code == op::gt) {
+      if (const auto* c = counted(lhs)) {
+        auto list = m_shape.lists[c->aux].name;
+        for (auto& ch : list)
+          if (ch == '_') ch = ' ';
+        if (code == op::ge) return {fmt::format("cần thêm {} lần {}", amount.vi, list), fmt::format("needs {} more {}", amount.en, list)};
+        return {fmt::format("cần thêm hơn {} lần {}", amount.vi, list), fmt::format("needs more than {} more {}", amount.en, list)};
+      }
+      if (code == op::ge) return {fmt::format("thiếu {}{}", amount.vi, unit_vi), fmt::format("short by {}{}", amount.en, unit_en)};
+      return {fmt::format("cần vượt thêm hơn {}{}", amount.vi, unit_vi), fmt::format("needs more than {}{} more", amount.en, unit_en)};
+    }
+    if (code == op::le || code == op::lt) return {fmt::format("vượt {}{}", amount.vi, unit_vi), fmt::format("over by {}{}", amount.en, unit_en)};
+    return {};
+  }
+};
+
+// The failing (or holding) condition deepest in an item: what the first sentence names.
+const item& decisive_leaf(const item& it, eval::truth wanted) {
+  for (const auto& c : it.children)
+    if (c.verdict == wanted && it.kind != item_kind::group) return decisive_leaf(c, wanted);
+  return it;
+}
+
+bilingual detail_of(const item& leaf) {
+  std::string vi, en;
+  for (const auto& f : leaf.seen) {
+    if (!vi.empty()) {
+      vi += ", ";
+      en += ", ";
+    }
+    vi += fmt::format("{} = {}", f.what, f.value.vi);
+    en += fmt::format("{} = {}", f.what, f.value.en);
+  }
+  auto append = [&](const bilingual& b) {
+    if (b.empty()) return;
+    if (!vi.empty()) {
+      vi += "; ";
+      en += "; ";
+    }
+    vi += b.vi;
+    en += b.en;
+  };
+  append(leaf.threshold);
+  append(leaf.gap);
+  if (vi.empty()) {
+    vi = leaf.text;
+    en = leaf.text;
+  }
+  return {vi, en};
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += ", ";
+    out += "`" + p + "`";
+  }
+  return out;
+}
+
+}  // namespace
+
+explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_t award, const source_set& sources) {
+  eval::trace_record trace;
+  ev.begin(participant);
+  ev.trace(award, trace);
+  const auto& a = ev.tree().awards[award];
+  const auto& records = ev.records();
+  const value* row = records.row(participant);
+
+  explanation ex;
+  ex.participant_id = std::string(row[field_id].text);
+  if (row[field_name].kind == value_type::text) ex.participant_name = std::string(row[field_name].text);
+  if (row[field_unit].kind == value_type::text) ex.unit = std::string(row[field_unit].text);
+  ex.award_name = a.name;
+  ex.award_label = a.label;
+  ex.level = a.level;
+  ex.round = a.round;
+  ex.legal_basis = a.legal_basis;
+  ex.result = trace.result.result;
+
+  builder b(ev, trace, sources);
+  std::size_t cursor = 0;
+  for (const auto& c : a.criteria) ex.criteria.push_back(b.build_criterion(c, item_kind::criterion, trace.criteria, cursor));
+  cursor = 0;
+  for (const auto& c : a.exclusions) ex.exclusions.push_back(b.build_criterion(c, item_kind::exclusion, trace.exclusions, cursor));
+  ex.missing = eval::missing_field_names(records, trace);
+
+  switch (ex.result) {
+    case eval::outcome::passed:
+      ex.first_reason = {fmt::format("Đạt: đáp ứng cả {} tiêu chí và không thuộc trường hợp loại trừ nào.", a.criteria.size()),
+                         fmt::format("Passed: meets all {} criteria and no exclusion applies.", a.criteria.size())};
+      break;
+    case eval::outcome::failed: {
+      const auto& crit = ex.criteria[static_cast<std::size_t>(trace.result.deciding)];
+      auto d = detail_of(decisive_leaf(crit, eval::truth::no));
+      if (crit.kind == item_kind::group) {
+        std::size_t held = 0;
+        for (const auto& m : crit.children) held += m.verdict == eval::truth::yes;
+        d = {fmt::format("chỉ đáp ứng {}/{} tiêu chí, cần ít nhất {}", held, crit.children.size(), crit.at_least),
+             fmt::format("only {} of {} criteria met, at least {} needed", held, crit.children.size(), crit.at_least)};
+      }
+      ex.first_reason = {fmt::format("Không đạt vì tiêu chí “{}” chưa đáp ứng: {}.", crit.label, d.vi),
+                         fmt::format("Failed because criterion “{}” is not met: {}.", crit.label, d.en)};
+      break;
+    }
+    case eval::outcome::excluded: {
+      const auto& exc = ex.exclusions[static_cast<std::size_t>(trace.result.deciding)];
+      auto d = detail_of(decisive_leaf(exc, eval::truth::yes));
+      ex.first_reason = {fmt::format("Bị loại trừ vì “{}”: {}.", exc.label, d.vi),
+                         fmt::format("Excluded because “{}” holds: {}.", exc.label, d.en)};
+      break;
+    }
+    case eval::outcome::not_decidable:
+      ex.first_reason = {fmt::format("Chưa đủ dữ liệu để quyết định: thiếu {}.", join(ex.missing)),
+                         fmt::format("Not decidable: missing {}.", join(ex.missing))};
+      if (ex.missing.empty())
+        ex.first_reason = {"Chưa đủ dữ liệu để quyết định.", "Not decidable: some values could not be computed."};
+      break;
+  }
+  return ex;
+}
+
+}  // namespace thidua::explain

@@ -1,0 +1,41 @@
+#include <fmt/format.h>
+
+#include "engine/explain/explanation.hpp"
+
+namespace thidua::explain {
+
+namespace {
+std::string spaced(std::string s) {
+  for (auto& c : s)
+    if (c == '_') c = ' ';
+  return s;
+}
+}  // namespace
+
+bilingual format_value(const value& v, const schema& shape, bool as_percent) {
+  switch (v.kind) {
+    case value_type::unknown: return {"chưa có dữ liệu", "missing"};
+    case value_type::boolean: return v.boolean ? bilingual{"đúng", "yes"} : bilingual{"sai", "no"};
+    case value_type::number:
+      if (as_percent) return {format_percent(v.num, ','), format_percent(v.num, '.')};
+      return {format_number(v.num, ','), format_number(v.num, '.')};
+    case value_type::text: return {fmt::format("“{}”", v.text), fmt::format("“{}”", v.text)};
+    case value_type::date: return {format_date_vi(v.day), format_date_iso(v.day)};
+    case value_type::duration: {
+      static constexpr const char* vi[] = {"ngày", "tháng", "năm"};
+      static constexpr const char* en[] = {"days", "months", "years"};
+      auto u = static_cast<std::size_t>(v.span.unit);
+      return {fmt::format("{} {}", v.span.amount, vi[u]), fmt::format("{} {}", v.span.amount, en[u])};
+    }
+    case value_type::enumeration: {
+      if (v.scale < shape.scales.size() && v.ordinal < shape.scales[v.scale].values.size()) {
+        auto s = spaced(shape.scales[v.scale].values[v.ordinal]);
+        return {s, s};
+      }
+      return {"?", "?"};
+    }
+  }
+  return {"?", "?"};
+}
+
+}  // namespace thidua::explain

@@ -1,0 +1,34 @@
+#pragma once
+// Participant records from JSON: an array of participant objects, or JSON Lines (one
+// object per line), with event lists nested in each participant.
+#include <string>
+
+#include "engine/model/record_set.hpp"
+
+namespace thidua::io {
+
+// Reads participants from `path`.
+//
+// The layout is JSON Lines when the extension is .jsonl or .ndjson, or when the text
+// does not start with `[` and is not a single JSON object; otherwise a JSON array whose
+// elements are participants (a file holding one object is one participant).
+// Keys are matched with schema::find_field / find_list (name keys, so NFD, spaces and
+// English built-in names all work; `mã_đối_tượng` and `participant_id` also name the
+// id). An event list is an array of objects, or of plain values when the list has a
+// date field (they fill it: "hiến_máu": ["2021-01-02", "15/4/2021"]) or one field only.
+//
+// Values: numbers are kept exactly from their source text (85.1 is 851/10, never a
+// double); strings go through convert_cell (dates, scale values, "2,5", "85%"...);
+// null is unknown. A value of the wrong type is reported with file, line and field
+// (`key`, or `list[i].key` for events, i counted from 0) and left unknown.
+// Lines: for JSON Lines the line of the object; for an array the line where the
+// participant's object starts.
+// Rejected (row_rejected, count_row_rejected): a line or element that is not valid JSON
+// (a truncated last line included), invalid UTF-8, not an object, or with a missing or
+// duplicate id; reading goes on with the next one. Every participant read is counted
+// with count_row_read: out.rows_read() == out.size() + out.rows_rejected().
+//
+// Returns false only when the file cannot be read at all. Does not call out.finish().
+bool read_json_records(const std::string& path, record_set& out);
+
+}  // namespace thidua::io

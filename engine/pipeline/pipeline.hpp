@@ -1,0 +1,38 @@
+#pragma once
+// The façade that runs the stages in order: read -> parse (grammar) -> lower (ast)
+// -> check -> compile, stopping between stages when a stage reported errors. The CLI,
+// the tests and the benchmark all go through here; it is the library's public entry.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "engine/ast/ast.hpp"
+#include "engine/check/checked.hpp"
+#include "engine/compile/rule_tree.hpp"
+#include "grammar/diagnostic.hpp"
+
+namespace thidua {
+
+enum class stage : unsigned char { parse, lower, check, compile };
+
+struct loaded_rules {
+  source_set sources;
+  diagnostics diags;  // sorted by position
+  std::optional<ast::file> file;
+  std::optional<check::checked_file> checked;  // points into `file`: never move a loaded_rules
+  std::optional<compile::rule_tree> tree;
+  bool ok() const { return tree.has_value() && !diags.has_errors(); }
+  std::string cst_dump;  // filled only when asked for (--dump=cst)
+
+  loaded_rules() = default;
+  loaded_rules(const loaded_rules&) = delete;
+  loaded_rules& operator=(const loaded_rules&) = delete;
+};
+
+// Reads and compiles a criteria file from disk. Never throws for bad input: a missing
+// file, invalid UTF-8 or a syntax error all end up in `diags`.
+std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump = false);
+// Same, from text already in memory (tests, the benchmark).
+std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump = false);
+
+}  // namespace thidua

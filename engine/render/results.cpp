@@ -1,0 +1,181 @@
+#include <fmt/format.h>
+
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "engine/render/render.hpp"
+#include "grammar/text.hpp"
+
+namespace thidua::render {
+namespace {
+
+std::string text_of(const value& v) { return v.kind == value_type::text ? std::string(v.text) : std::string(); }
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+// Pads to a width counted in code points, so Vietnamese text lines up.
+std::string pad(const std::string& s, std::size_t width) {
+  auto n = text::codepoints(s);
+  return n >= width ? s : s + std::string(width - n, ' ');
+}
+
+const std::string& label_at(const std::vector<compile::criterion>& list, std::int32_t i) {
+  static const std::string none;
+  return i >= 0 && static_cast<std::size_t>(i) < list.size() ? list[static_cast<std::size_t>(i)].label : none;
+}
+
+}  // namespace
+
+bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& tree) {
+  if (row.award == eval::no_award) return {"không có danh hiệu nào áp dụng cho đối tượng này", "no award applies to this participant"};
+  const auto& a = tree.awards[row.award];
+  switch (row.decision.result) {
+    case eval::outcome::passed: return {"", ""};
+    case eval::outcome::failed: {
+      const auto& l = label_at(a.criteria, row.decision.deciding);
+      return {fmt::format("chưa đạt tiêu chí “{}”", l), fmt::format("criterion “{}” not met", l)};
+    }
+    case eval::outcome::excluded: {
+      const auto& l = label_at(a.exclusions, row.decision.deciding);
+      return {fmt::format("loại trừ: “{}”", l), fmt::format("excluded: “{}”", l)};
+    }
+    case eval::outcome::not_decidable:
+      return {fmt::format("thiếu dữ liệu: {}", join_names(row.missing)), fmt::format("missing: {}", join_names(row.missing))};
+  }
+  return {"", ""};
+}
+
+std::string results(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records,
+                    results_format format, lang l) {
+  const bool en = l == lang::en;
+  struct line {
+    std::string id, name, unit, award, outcome, code, reason;
+  };
+  std::vector<line> lines;
+  lines.reserve(batch.rows.size());
+  for (const auto& row : batch.rows) {
+    const value* r = records.row(row.participant);
+    line x;
+    x.id = text_of(r[field_id]);
+    x.name = text_of(r[field_name]);
+    x.unit = text_of(r[field_unit]);
+    if (row.award == eval::no_award) {
+      x.award = "—";
+      x.outcome = en ? "not applicable" : "không áp dụng";
+      x.code = "not_applicable";
+    } else {
+      x.award = tree.awards[row.award].label;
+      x.outcome = std::string(eval::outcome_name(row.decision.result, en));
+      x.code = std::string(eval::outcome_code(row.decision.result));
+    }
+    x.reason = short_reason(row, tree).in(l);
+    lines.push_back(std::move(x));
+  }
+
+  std::string out;
+  switch (format) {
+    case results_format::csv: {
+      out += en ? "id,name,unit,award,outcome,reason\r\n" : "mã,tên,đơn_vị,danh_hiệu,kết_quả,lý_do\r\n";
+      for (const auto& x : lines)
+        out += fmt::format("{},{},{},{},{},{}\r\n", csv_cell(x.id), csv_cell(x.name), csv_cell(x.unit), csv_cell(x.award),
+                           x.code, csv_cell(x.reason));
+      return out;
+    }
+    case results_format::json: {
+      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto& x = lines[i];
+        const auto& row = batch.rows[i];
+        nlohmann::ordered_json j;
+        j["id"] = x.id;
+        j["name"] = x.name;
+        j["unit"] = x.unit;
+        j["award"] = row.award == eval::no_award ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(tree.awards[row.award].name);
+        j["award_label"] = x.award;
+        j["outcome"] = x.code;
+        auto reason = short_reason(row, tree);
+        j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
+        if (!row.missing.empty()) j["missing"] = row.missing;
+        rows.push_back(std::move(j));
+      }
+      nlohmann::ordered_json doc;
+      doc["participants"] = batch.participants;
+      doc["rows_rejected"] = records.rows_rejected();
+      doc["results"] = std::move(rows);
+      return doc.dump(2) + "\n";
+    }
+    case results_format::table: {
+      std::vector<std::string> head = en ? std::vector<std::string>{"id", "name", "unit", "award", "outcome", "reason"}
+                                         : std::vector<std::string>{"mã", "họ tên", "đơn vị", "danh hiệu", "kết quả", "lý do"};
+      std::size_t w[5] = {};
+      for (std::size_t c = 0; c < 5; ++c) w[c] = text::codepoints(head[c]);
+      for (const auto& x : lines) {
+        w[0] = std::max(w[0], text::codepoints(x.id));
+        w[1] = std::max(w[1], text::codepoints(x.name));
+        w[2] = std::max(w[2], text::codepoints(x.unit));
+        w[3] = std::max(w[3], text::codepoints(x.award));
+        w[4] = std::max(w[4], text::codepoints(x.outcome));
+      }
+      auto emit = [&](const std::string& a, const std::string& b, const std::string& c, const std::string& d,
+                      const std::string& e, const std::string& f) {
+        std::string s = pad(a, w[0]) + "  " + pad(b, w[1]) + "  " + pad(c, w[2]) + "  " + pad(d, w[3]) + "  " + pad(e, w[4]);
+        if (!f.empty()) s += "  " + f;
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        out += s + "\n";
+      };
+      emit(head[0], head[1], head[2], head[3], head[4], head[5]);
+      for (const auto& x : lines) emit(x.id, x.name, x.unit, x.award, x.outcome, x.reason);
+      return out;
+    }
+  }
+  return out;
+}
+
+std::string summary(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records, lang l) {
+  const bool en = l == lang::en;
+  std::vector<std::array<std::size_t, 4>> counts(tree.awards.size(), std::array<std::size_t, 4>{});
+  for (const auto& row : batch.rows)
+    if (row.award != eval::no_award) ++counts[row.award][static_cast<std::size_t>(row.decision.result)];
+  std::string out = en ? "Summary\n" : "Tổng hợp\n";
+  for (std::size_t a = 0; a < tree.awards.size(); ++a) {
+    const auto& c = counts[a];
+    out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable\n", tree.awards[a].label, c[0], c[1], c[2], c[3])
+              : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu\n", tree.awards[a].label, c[0], c[1], c[2], c[3]);
+  }
+  out += en ? fmt::format("  participants read: {}; evaluated: {}; rows rejected: {}\n", records.rows_read(), batch.participants,
+                          records.rows_rejected())
+            : fmt::format("  số dòng đối tượng đã đọc: {}; đã xét: {}; dòng bị loại bỏ: {}\n", records.rows_read(), batch.participants,
+                          records.rows_rejected());
+  return out;
+}
+
+std::string input_problems(const record_set& records, lang l) {
+  std::string out;
+  for (const auto& p : records.problems()) {
+    std::string where = p.line ? fmt::format("{}:{}", p.file, p.line) : p.file;
+    std::string field = p.field.empty() ? "" : fmt::format(" [{}]", p.field);
+    const char* kind = p.row_rejected ? (l == lang::en ? "row rejected" : "bỏ dòng") : (l == lang::en ? "warning" : "cảnh báo");
+    out += fmt::format("{}: {}{}: {}\n", kind, where, field, p.message.in(l));
+  }
+  return out;
+}
+
+}  // namespace thidua::render

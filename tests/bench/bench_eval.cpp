@@ -1,0 +1,120 @@
+// Evaluates a generated population against a blood-donation style rule set and prints
+// throughput: decisions per second (the fast path), explanations per second, and the
+// time to build the records. Usage: thidua_bench [participants=200000] [repeats=5]
+// The population is generated in memory with a fixed seed, so runs are comparable.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <random>
+
+#include "engine/eval/evaluate.hpp"
+#include "engine/explain/explanation.hpp"
+#include "engine/pipeline/pipeline.hpp"
+
+using namespace thidua;
+
+namespace {
+
+constexpr const char* rules_text = R"(
+thang xếp_loại: không_hoàn_thành < hoàn_thành < hoàn_thành_tốt < hoàn_thành_xuất_sắc
+dữ liệu
+  ngày_sinh: ngày
+  xếp_loại_năm: xếp_loại
+  số_sáng_kiến: số
+  bị_kỷ_luật: đúng_sai
+  đạt_lđtt: đúng_sai
+  điểm: số
+  hiến_máu: danh sách (ngày: ngày)
+
+danh hiệu w1 "W1" cho cá nhân
+  tiêu chí "Đủ 18 tuổi": tuổi_vào(ngày_sinh, 15/4/2021) >= 18
+  tiêu chí "Hoàn thành xuất sắc": xếp_loại_năm = hoàn_thành_xuất_sắc
+  tiêu chí "Có sáng kiến": số_sáng_kiến >= 1
+  tiêu chí "Không bị kỷ luật": không bị_kỷ_luật
+  tiêu chí "Đạt LĐTT": đạt_lđtt
+  tiêu chí "Điểm từ 85": điểm >= 85
+
+danh hiệu w2 "W2" cho cá nhân
+  tiêu chí "W1": tuổi_vào(ngày_sinh, 15/4/2021) >= 18 và xếp_loại_năm = hoàn_thành_xuất_sắc và số_sáng_kiến >= 1 và không bị_kỷ_luật và đạt_lđtt và điểm >= 85
+  tiêu chí "Hiến máu 2 lần": đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) >= 2
+)";
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::uint32_t n = argc > 1 ? static_cast<std::uint32_t>(std::atoi(argv[1])) : 200000;
+  const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
+  auto rules = load_rules_from_text("bench.thidua", rules_text);
+  if (!rules->ok()) {
+    fmt::print(stderr, "{}", render_all(rules->diags, rules->sources, lang::en));
+    return 1;
+  }
+  const auto& shape = rules->checked->shape;
+  auto t0 = std::chrono::steady_clock::now();
+  record_set records(shape);
+  std::mt19937 rng(20210415);
+  const int birth = shape.find_field("ngày_sinh"), rating = shape.find_field("xếp_loại_năm"),
+            initiatives = shape.find_field("số_sáng_kiến"), disciplined = shape.find_field("bị_kỷ_luật"),
+            ldtt = shape.find_field("đạt_lđtt"), score = shape.find_field("điểm");
+  const auto base = make_date(1960, 1, 1)->days;
+  const auto window = make_date(2019, 1, 1)->days;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    auto p = records.add_participant(origin{0, i + 1});
+    records.register_id(p, fmt::format("P{}", i));
+    value* row = records.mutable_row(p);
+    row[field_kind] = value::of_enum(0, 0);
+    row[birth] = value::of(date{base + static_cast<std::int32_t>(rng() % 16000)});
+    row[rating] = value::of_enum(1, rng() % 4);
+    row[initiatives] = value::of(number::integer(rng() % 3));
+    row[disciplined] = value::of(rng() % 10 == 0);
+    row[ldtt] = value::of(rng() % 4 != 0);
+    row[score] = value::of(*number::make(60 * 10 + rng() % 400, 10));
+    for (std::uint32_t d = rng() % 5; d > 0; --d)
+      records.stage_event(0, p, origin{0, i + 1})[0] = value::of(date{window + static_cast<std::int32_t>(rng() % 900)});
+  }
+  records.finish();
+  const double build = seconds_since(t0);
+
+  eval::evaluator ev(*rules->tree, records);
+  const auto awards = static_cast<std::uint32_t>(rules->tree->awards.size());
+  std::vector<double> fast, traced;
+  std::size_t passed = 0;
+  for (int r = 0; r < repeats; ++r) {
+    passed = 0;
+    auto t = std::chrono::steady_clock::now();
+    for (std::uint32_t p = 0; p < n; ++p) {
+      ev.begin(p);
+      for (std::uint32_t a = 0; a < awards; ++a) passed += ev.decide(a).result == eval::outcome::passed;
+    }
+    fast.push_back(seconds_since(t));
+  }
+  const std::uint32_t explained = std::min<std::uint32_t>(n, 20000);
+  for (int r = 0; r < repeats; ++r) {
+    auto t = std::chrono::steady_clock::now();
+    std::size_t sink = 0;
+    for (std::uint32_t p = 0; p < explained; ++p) {
+      auto ex = explain::explain(ev, p, 0, rules->sources);
+      sink += ex.criteria.size();
+    }
+    traced.push_back(seconds_since(t));
+    if (sink == 0) fmt::print("");
+  }
+  const double pairs = double(n) * awards;
+  fmt::print("participants: {}  awards: {}  repeats: {} (medians)\n", n, awards, repeats);
+  fmt::print("build records in memory:   {:.3f} s\n", build);
+  fmt::print("decide (no explanation):   {:.3f} s  {:.2f} M pairs/s  ({} passed)\n", median(fast), pairs / median(fast) / 1e6, passed);
+  fmt::print("explain (full tree, W1):   {:.3f} s for {}  {:.0f} explanations/s\n", median(traced), explained,
+             explained / median(traced));
+  return 0;
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# The command line's promises (docs/cli.md): help everywhere, exit codes, languages,
+# diagnostics with file:line:col and a caret, deterministic output.
+set -uo pipefail
+root="$1"
+cd "$root"
+fx=tests/e2e/fixtures
+fail=0
+expect_code() {  # expected-code description command...
+  local want=$1 what=$2
+  shift 2
+  "$@" >/tmp/thidua_e2e_out 2>/tmp/thidua_e2e_err
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"
+    cat /tmp/thidua_e2e_out /tmp/thidua_e2e_err | head -20
+    fail=1
+  fi
+}
+expect_text() {  # file pattern description
+  grep -q -- "$2" "$1" || { echo "FAIL: $3: '$2' not found"; head -20 "$1"; fail=1; }
+}
+
+for sub in "" check run explain; do
+  expect_code 0 "--help $sub" "$THIDUA" $sub --help
+  expect_text /tmp/thidua_e2e_out "Usage" "help text of '$sub'"
+done
+expect_code 2 "unknown option" "$THIDUA" run --no-such-option
+expect_code 2 "missing subcommand" "$THIDUA"
+
+expect_code 0 "check a clean file" "$THIDUA" check $fx/tiny.thidua
+expect_code 1 "check a broken file" "$THIDUA" check $fx/broken.thidua
+expect_text /tmp/thidua_e2e_err "broken.thidua:5:23" "diagnostic position"
+expect_text /tmp/thidua_e2e_err "tuổi" "did-you-mean suggestion"
+expect_text /tmp/thidua_e2e_err "\^\^\^\^" "caret line"
+expect_code 1 "check a broken file in English" "$THIDUA" check $fx/broken.thidua --lang en
+expect_text /tmp/thidua_e2e_err "did you mean" "English help"
+expect_code 1 "missing criteria file" "$THIDUA" check $fx/does-not-exist.thidua
+
+expect_code 0 "run as table" "$THIDUA" run $fx/tiny.thidua --records $fx/tiny.jsonl
+cp /tmp/thidua_e2e_out /tmp/thidua_e2e_first
+expect_code 0 "run again" "$THIDUA" run $fx/tiny.thidua --records $fx/tiny.jsonl
+cmp -s /tmp/thidua_e2e_first /tmp/thidua_e2e_out || { echo "FAIL: two runs differ"; fail=1; }
+expect_code 0 "run as csv" "$THIDUA" run $fx/tiny.thidua --records $fx/tiny.jsonl --format csv --lang en
+expect_text /tmp/thidua_e2e_out "A3,.*,excluded," "csv outcome"
+expect_text /tmp/thidua_e2e_out "A4,.*,not_decidable," "csv not decidable"
+expect_code 0 "run as json" "$THIDUA" run $fx/tiny.thidua --records $fx/tiny.jsonl --format json
+expect_text /tmp/thidua_e2e_out '"outcome": "passed"' "json outcome"
+expect_code 3 "missing records" "$THIDUA" run $fx/tiny.thidua --records $fx/none.jsonl
+
+expect_code 0 "explain" "$THIDUA" explain $fx/tiny.thidua --records $fx/tiny.jsonl --id A2
+expect_text /tmp/thidua_e2e_out "cần thêm 1 lần hiến máu" "gap in the explanation"
+expect_code 0 "explain in English as JSON" "$THIDUA" explain $fx/tiny.thidua --records $fx/tiny.jsonl --id A2 --format json
+expect_text /tmp/thidua_e2e_out '"first_reason"' "json explanation"
+expect_code 4 "explain an unknown id" "$THIDUA" explain $fx/tiny.thidua --records $fx/tiny.jsonl --id ZZZ
+expect_code 4 "explain an unknown award" "$THIDUA" explain $fx/tiny.thidua --records $fx/tiny.jsonl --id A1 --award nope
+
+[ $fail -eq 0 ] && echo "cli contract: all checks passed"
+exit $fail

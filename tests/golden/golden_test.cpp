@@ -1,0 +1,125 @@
+// Golden-file tests: every case is an input and the exact output a person would read.
+// A mismatch prints the whole actual output; UPDATE_GOLDEN=1 rewrites the expected
+// files so the change can be reviewed as a diff.
+//
+//   check/<case>.thidua            -> <case>.vi.expected, <case>.en.expected (diagnostics,
+//                                     or the rule-tree dump when the file is clean)
+//   explain/<case>/rules.thidua    -> expected.vi.txt, expected.en.txt (every participant's
+//   explain/<case>/records.jsonl      explanations), expected.json (the same as JSON) and
+//                                     run.csv (the run's results)
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/eval/batch.hpp"
+#include "engine/explain/explanation.hpp"
+#include "engine/io/records.hpp"
+#include "engine/pipeline/pipeline.hpp"
+#include "engine/render/render.hpp"
+
+namespace fs = std::filesystem;
+using namespace thidua;
+
+namespace {
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool updating() {
+  const char* v = std::getenv("UPDATE_GOLDEN");
+  return v && std::string(v) == "1";
+}
+
+// Compares, or rewrites under UPDATE_GOLDEN=1. A missing expected file is a failure
+// (it must be generated and reviewed once), never a silent pass.
+void compare(const fs::path& expected_file, const std::string& actual) {
+  if (updating()) {
+    std::ofstream(expected_file, std::ios::binary) << actual;
+    return;
+  }
+  INFO("expected file: " << expected_file.string());
+  REQUIRE(fs::exists(expected_file));
+  auto expected = read(expected_file);
+  if (expected != actual) {
+    FAIL_CHECK("output differs from " << expected_file.string() << "; actual output:\n" << actual);
+  }
+}
+
+std::vector<fs::path> sorted(const fs::path& dir, bool directories) {
+  std::vector<fs::path> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (directories ? e.is_directory() : (e.is_regular_file() && e.path().extension() == ".thidua")) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct in_source_dir {
+  in_source_dir() { fs::current_path(THIDUA_SOURCE_DIR); }
+};
+
+}  // namespace
+
+TEST_CASE("golden: diagnostics and rule trees of criteria files", "[golden][check]") {
+  in_source_dir here;
+  auto cases = sorted("tests/golden/check", false);
+  REQUIRE(!cases.empty());
+  for (const auto& file : cases) {
+    DYNAMIC_SECTION(file.string()) {
+      auto rules = load_rules_from_text(file.generic_string(), read(file));
+      for (auto l : {lang::vi, lang::en}) {
+        std::string out = render_all(rules->diags, rules->sources, l);
+        if (rules->ok()) out += compile::dump(*rules->tree, rules->checked->shape);
+        auto expected = file;
+        expected.replace_extension(l == lang::en ? ".en.expected" : ".vi.expected");
+        compare(expected, out);
+      }
+    }
+  }
+}
+
+TEST_CASE("golden: explanations and results", "[golden][explain]") {
+  in_source_dir here;
+  auto cases = sorted("tests/golden/explain", true);
+  REQUIRE(!cases.empty());
+  for (const auto& dir : cases) {
+    DYNAMIC_SECTION(dir.string()) {
+      auto rules_file = dir / "rules.thidua";
+      auto rules = load_rules_from_text(rules_file.generic_string(), read(rules_file));
+      INFO(render_all(rules->diags, rules->sources, lang::en));
+      REQUIRE(rules->ok());
+      record_set records(rules->checked->shape);
+      auto records_path = fs::exists(dir / "records.jsonl") ? dir / "records.jsonl" : dir / "records";
+      REQUIRE(io::load_records(records_path.generic_string(), records));
+      const auto& tree = *rules->tree;
+      eval::evaluator ev(tree, records);
+      std::string vi, en, json = "[\n";
+      bool first = true;
+      auto batch = eval::evaluate_all(tree, records);
+      for (const auto& row : batch.rows) {
+        if (row.award == eval::no_award) continue;
+        auto ex = explain::explain(ev, row.participant, row.award, rules->sources);
+        // The explanation must tell the same outcome as the fast path.
+        CHECK(ex.result == row.decision.result);
+        vi += render::explanation_text(ex, rules->sources, lang::vi) + "\n";
+        en += render::explanation_text(ex, rules->sources, lang::en) + "\n";
+        if (!first) json += ",\n";
+        first = false;
+        json += render::explanation_json(ex, rules->sources);
+      }
+      json += "]\n";
+      compare(dir / "expected.vi.txt", vi);
+      compare(dir / "expected.en.txt", en);
+      compare(dir / "expected.json", json);
+      std::string run = render::results(batch, tree, records, render::results_format::csv, lang::en) +
+                        render::input_problems(records, lang::en) + render::summary(batch, tree, records, lang::en);
+      compare(dir / "run.expected", run);
+    }
+  }
+}

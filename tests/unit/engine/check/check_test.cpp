@@ -1,0 +1,76 @@
+// The checker's diagnostics, one row per mistake: the code, the exact text under the
+// caret, and the help line where there is one.
+#include <catch2/catch.hpp>
+
+#include "engine/pipeline/pipeline.hpp"
+
+using namespace thidua;
+
+namespace {
+
+const char* header = R"(
+thang xếp_loại: hoàn_thành < hoàn_thành_tốt < hoàn_thành_xuất_sắc
+thang kỷ_luật: không_có < khiển_trách < cảnh_cáo
+dữ liệu
+  tuổi: số
+  ngày_sinh: ngày
+  xếp_loại_năm: xếp_loại
+  mức: kỷ_luật
+  hiến_máu: danh sách (ngày: ngày, số_đơn_vị: số)
+đợt đợt_I "Đợt I"
+  thành tích: từ 15/4/2020 đến 15/4/2021
+)";
+
+std::string underlined(const loaded_rules& r, const diagnostic& d) {
+  return std::string(r.sources.get(d.where.source).text().substr(d.where.begin, d.where.end - d.where.begin));
+}
+
+}  // namespace
+
+TEST_CASE("checker reports names, types and duplicates at the right place", "[check]") {
+  struct row {
+    const char* body;
+    const char* code;
+    const char* under;
+    const char* help_en;  // "" when no help is expected
+  };
+  const row rows[] = {
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": tuoi >= 18", "check.unknown_name", "tuoi", "did you mean `tuổi`?"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": ngày_sinh >= 18", "check.incomparable", "ngày_sinh >= 18", "to test an age"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": tuổi + 1", "check.criterion_not_condition", "tuổi + 1", ""},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": xếp_loại_năm >= cảnh_cáo", "check.incomparable", "xếp_loại_năm >= cảnh_cáo", ""},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": đếm(hien_mau) >= 1", "check.unknown_list", "đếm(hien_mau)", "did you mean `hiến_máu`?"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": đếm(hiến_máu trong đợt_2) >= 1", "check.unknown_window", "đợt_2", "did you mean `đợt_I`?"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": tổng(hiến_máu.so_don_vi) >= 1", "check.unknown_event_field", "so_don_vi", "did you mean `số_đơn_vị`?"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": tuoi_vao(ngày_sinh, 1/1/2021) >= 18", "check.unknown_function", "tuoi_vao(ngày_sinh, 1/1/2021)", "did you mean `tuổi_vào`?"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": hiến_máu >= 1", "check.list_as_value", "hiến_máu", ""},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": đợt_I", "check.window_as_value", "đợt_I", ""},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": tuổi >= 1\n  tiêu chí \"t\": tuổi >= 2", "check.duplicate_criterion", "\"t\"", ""},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": tuổi >= 1\ndanh hiệu x \"Y\"\n  tiêu chí \"t\": tuổi >= 1", "check.duplicate_award", "x", ""},
+      {"đặt a = b + 1\nđặt b = a + 1\ndanh hiệu x \"X\"\n  tiêu chí \"t\": a >= 1", "check.recursive_let", "a", ""},
+      {"danh hiệu x \"X\"\n  đợt: đợt_1\n  tiêu chí \"t\": tuổi >= 1", "check.unknown_round", "đợt_1", "did you mean `đợt_I`?"},
+      {"danh hiệu x \"X\"\n  tiêu chí \"t\": đếm(hiến_máu trong từ 1/1/2021 đến 1/1/2020) >= 1", "check.window_reversed", "từ 1/1/2021 đến 1/1/2020", ""},
+  };
+  for (const auto& r : rows) {
+    INFO(r.body);
+    auto rules = load_rules_from_text("t.thidua", std::string(header) + r.body + "\n");
+    INFO(render_all(rules->diags, rules->sources, lang::en));
+    REQUIRE(rules->diags.has_errors());
+    const diagnostic* found = nullptr;
+    for (const auto& d : rules->diags.items())
+      if (d.code == r.code) found = &d;
+    REQUIRE(found);
+    CHECK(underlined(*rules, *found) == r.under);
+    CHECK(!found->message.vi.empty());
+    CHECK(!found->message.en.empty());
+    if (*r.help_en) CHECK_THAT(found->help.en, Catch::Contains(r.help_en));
+  }
+}
+
+TEST_CASE("a clean file compiles, and NFD text resolves like NFC", "[check]") {
+  // "tuổi" typed in NFD: u + combining horn + combining hook above.
+  std::string nfd_tuoi = "tu\xCC\x9B\xCC\x89i";
+  auto rules = load_rules_from_text("t.thidua", std::string(header) + "danh hiệu x \"X\"\n  tiêu chí \"t\": " + nfd_tuoi + " >= 18\n");
+  INFO(render_all(rules->diags, rules->sources, lang::en));
+  CHECK(rules->ok());
+}
