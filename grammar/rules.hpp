@@ -31,10 +31,10 @@
 // Latin letters U+00C0-U+024F (except × and ÷), combining marks U+0300-U+036F and
 // Latin Extended Additional U+1E00-U+1EFF. A `name` is an identifier that is not a
 // reserved word (`và and hoặc or không not thuộc in đúng sai true false`), not a word
-// that starts a declaration or an award item (`tiêu chí`, `nhóm`, `hết`, `đợt`, ...),
-// and not an item keyword followed by `:` (`cấp:`), so an expression that is missing
-// never swallows the next line. Scale values are plain identifiers, so the spec's own
-// `thang kỷ_luật: không < khiển_trách` parses.
+// that starts a declaration, an award item or a clause (`tiêu chí`, `nhóm`, `hết`,
+// `đợt`, `theo`, `nơi`, `trong`, ...), and not an item keyword followed by `:`
+// (`cấp:`), so an operand that is missing never swallows the next item. Scale values
+// are plain identifiers, so the spec's own `thang kỷ_luật: không < khiển_trách` parses.
 //
 // Literals. Dates (15/04/2021, 15/4/2021, 2021-04-15) are tried before durations,
 // percentages and numbers, so `15/4/2021` is a date and not a division. Texts may be
@@ -280,9 +280,10 @@ struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
 
 // Words that can never be names.
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
-// Words that start a declaration or an award item without a `:` after them.
+// Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
+// without a `:` after them: an operand that is missing must not swallow them.
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_award,
-                             kw_criterion, kw_exclude, kw_group, kw_end > {};
+                             kw_criterion, kw_exclude, kw_group, kw_end, kw_per, kw_where, kw_within > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
 struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, identifier > {};

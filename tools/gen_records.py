@@ -555,6 +555,7 @@ def gen_000(files, summary):
     pos = next(i for i, r in enumerate(d_rows) if r[0] == target_id)
     d_rows.insert(pos, [target_id, "31/02/2021", 1, KH_SITES[0], None])
     bad["bad_date"] = (pos + 2, target_id)
+    next(p for p in people if p["mã"] == target_id)["_bad_date"] = True
     files["rules/000_hien_mau/records/hiến_máu.csv"] = csv_bytes(
         ["mã", "ngày", "số_đơn_vị", "địa_điểm", "thành_viên"], d_rows)
 
@@ -575,6 +576,8 @@ def gen_000(files, summary):
     # --- designed outcomes (re-implementation of the main awards) -------------------------
     def valid_count(p, frm, to):
         b = p.get("ngày_sinh")
+        if p.get("_bad_date"):
+            return None                  # a donation with an unknown date: count unknown
         ds = [d for d in p["_donations"] if (frm is None or d >= frm) and d <= to]
         if not ds:
             return 0
@@ -626,8 +629,8 @@ def gen_000(files, summary):
         summary.append(f"  gia đình mốc {n:>2} lần:             {tally(outs)}")
     summary.append(f"  giấy_khen_tập_thể_đợt_II:       {tally(coll_out)}")
     summary.append(f"  đề_nghị_bằng_khen_tỉnh_tập_thể: {tally(coll_120)}")
-    summary.append("  (the duplicate-id and missing-id rows and the 31/02/2021 donation are not "
-                   "counted above: the engine reports them as bad rows)")
+    summary.append("  (the duplicate-id and missing-id rows are rejected and not counted above; the "
+                   f"donation dated 31/02/2021 has an unknown date, so {bad['bad_date'][1]} is not decidable)")
 
 
 def readme_000(n_people, n_fam, n_coll, n_rows, n_don, n_drv, n_talk, bad, nfd_rows):
@@ -661,7 +664,7 @@ Line numbers are physical lines, the header being line 1.
 |---|---|---|---|
 | `records/participants.csv` | {bad["duplicate"][0]} | duplicate id `{bad["duplicate"][1]}` (the same teacher pasted twice, name suffixed "(trùng)") | row rejected: id already used |
 | `records/participants.csv` | {bad["missing_id"][0]} | the `mã` cell is empty | row rejected: missing id |
-| `records/hiến_máu.csv` | {bad["bad_date"][0]} | `ngày` is `31/02/2021`, an impossible date (participant `{bad["bad_date"][1]}`) | field `ngày` reported; that donation is not counted |
+| `records/hiến_máu.csv` | {bad["bad_date"][0]} | `ngày` is `31/02/2021`, an impossible date (participant `{bad["bad_date"][1]}`) | field `ngày` reported; the date is left unknown, so `{bad["bad_date"][1]}`'s windowed donation counts are not decidable ("thiếu dữ liệu: hiến_máu.ngày") |
 
 Not errors, but worth knowing when reading results:
 

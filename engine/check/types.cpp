@@ -196,6 +196,14 @@ class checker {
                 "to test an age, write `age_on(birth_date, 2021-04-15) >= 18`"};
     else if (a.type == value_type::enumeration && b.type == value_type::enumeration)
       d.help = {"hai giá trị thuộc hai thang khác nhau", "the two values belong to different scales"};
+    else if (a.type == value_type::enumeration || b.type == value_type::enumeration) {
+      // Usually a scale value written in quotes: show the values to write instead.
+      const auto& scale = m_result.shape.scales[a.type == value_type::enumeration ? a.scale : b.scale];
+      std::string values;
+      for (const auto& v : scale.values) values += (values.empty() ? "`" : ", `") + v + "`";
+      d.help = {fmt::format("giá trị của thang `{}` viết không có dấu nháy: {}", scale.name, values),
+                fmt::format("values of scale `{}` are written without quotes: {}", scale.name, values)};
+    }
   }
 
   // Visits a pair, letting a scale on one side pick the scale of a bare value on the other.

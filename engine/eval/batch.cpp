@@ -30,6 +30,7 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
           // Only now pay for a trace: it names the missing fields.
           ev.trace(a, trace);
           row.missing = missing_field_names(records, trace);
+          row.undefined_arithmetic = !trace.undefined.empty();
         }
       }
       out.rows.push_back(std::move(row));

@@ -18,6 +18,7 @@ struct pair_result {
   std::uint32_t award = no_award;  // no_award: nothing applies to this participant
   verdict decision;
   std::vector<std::string> missing;  // not decidable: the fields that were missing
+  bool undefined_arithmetic = false;  // not decidable: a division by zero (e.g. a target of 0)
 };
 
 struct batch_result {

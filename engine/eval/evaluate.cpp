@@ -189,6 +189,8 @@ value evaluator::eval(std::uint32_t index) {
       value a = eval<Trace>(kids[0]);
       value b = eval<Trace>(kids[1]);
       result = arithmetic(n.code, a, b);
+      if constexpr (Trace)
+        if (!result.known() && a.known() && b.known()) m_trace->undefined.push_back(index);
       break;
     }
     case op::eq:
@@ -248,6 +250,8 @@ value evaluator::eval(std::uint32_t index) {
       value b = eval<Trace>(kids[1]);
       if (a.kind == value_type::number && b.kind == value_type::number && b.num.num != 0)
         if (auto r = div(a.num, b.num)) result = value::of(*r);
+      if constexpr (Trace)
+        if (!result.known() && a.known() && b.known()) m_trace->undefined.push_back(index);
       break;
     }
     case op::year_of: {
@@ -325,6 +329,7 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.matched.assign(m_tree.nodes.size(), 0);
   out.missing_fields.clear();
   out.missing_event_fields.clear();
+  out.undefined.clear();
   out.criteria.clear();
   out.exclusions.clear();
   // Recompute definitions under tracing so their inner values are recorded too.

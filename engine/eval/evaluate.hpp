@@ -27,6 +27,9 @@ struct trace_record {
   std::vector<std::uint32_t> matched;  // per node: events an aggregate kept
   std::vector<std::uint32_t> missing_fields;  // field slots read while unknown, sorted, unique
   std::vector<std::pair<std::uint32_t, std::uint32_t>> missing_event_fields;  // (list, field)
+  // Nodes whose inputs were known but whose result is undefined: a division or ratio
+  // by zero, or a number too large. They make a pair undecidable without missing data.
+  std::vector<std::uint32_t> undefined;
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
   verdict result;

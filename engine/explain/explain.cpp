@@ -63,7 +63,7 @@ class builder {
       it.at_least = c.at_least;
       for (const auto& m : c.members) it.children.push_back(build_criterion(m, kind, truths, cursor));
     } else {
-      item cond = build_condition(c.root);
+      item cond = build_condition(c.root, kind == item_kind::exclusion);
       it.text = cond.text;
       it.seen = std::move(cond.seen);
       it.threshold = std::move(cond.threshold);
@@ -126,14 +126,13 @@ class builder {
     if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event)
       return;  // event-level values differ per event; the count says enough
     for (std::uint32_t i = 0; i < n.child_count; ++i) {
-      auto child = m_tree.children[n.first_child + i];
-      const auto& c = m_tree.nodes[child];
-      if (c.code == op::load_field || c.code == op::load_let) collect(child, false, out, seen_text);
-      else collect(child, false, out, seen_text);
+      collect(m_tree.children[n.first_child + i], false, out, seen_text);
     }
   }
 
-  item build_condition(std::uint32_t index) const {
+  // `exclusion`: the condition excludes when it holds, so its threshold reads
+  // "loại trừ khi ≥ cảnh cáo" rather than "cần ≥ cảnh cáo", and no gap is shown.
+  item build_condition(std::uint32_t index, bool exclusion) const {
     const auto& n = m_tree.nodes[index];
     item it;
     it.kind = item_kind::condition;
@@ -143,7 +142,7 @@ class builder {
     const std::uint32_t* kids = m_tree.children.data() + n.first_child;
     if (n.code == op::and_op || n.code == op::or_op || n.code == op::not_op || n.code == op::at_least) {
       if (n.code == op::at_least) it.at_least = n.aux;
-      for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i]));
+      for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i], exclusion));
       return it;
     }
     std::set<std::string> seen_text;
@@ -154,8 +153,13 @@ class builder {
       const auto& rhs_node = m_tree.nodes[kids[1]];
       auto rhs = format_value(m_trace.values[kids[1]], m_shape, pct);
       auto rhs_text = rhs_node.code == op::constant ? rhs : bilingual{source_text(m_sources, rhs_node.where), source_text(m_sources, rhs_node.where)};
-      it.threshold = {fmt::format("cần {} {}", op_symbol(n.code), rhs_text.vi), fmt::format("needs {} {}", op_symbol(n.code), rhs_text.en)};
-      if (it.verdict == eval::truth::no) it.gap = gap_of(n.code, kids[0], kids[1], pct);
+      if (exclusion) {
+        it.threshold = {fmt::format("loại trừ khi {} {}", op_symbol(n.code), rhs_text.vi),
+                        fmt::format("excludes when {} {}", op_symbol(n.code), rhs_text.en)};
+      } else {
+        it.threshold = {fmt::format("cần {} {}", op_symbol(n.code), rhs_text.vi), fmt::format("needs {} {}", op_symbol(n.code), rhs_text.en)};
+        if (it.verdict == eval::truth::no) it.gap = gap_of(n.code, kids[0], kids[1], pct);
+      }
     } else if (n.code == op::in_set || n.code == op::not_in_set) {
       collect(kids[0], false, it.seen, seen_text);
     } else {
@@ -265,6 +269,7 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   cursor = 0;
   for (const auto& c : a.exclusions) ex.exclusions.push_back(b.build_criterion(c, item_kind::exclusion, trace.exclusions, cursor));
   ex.missing = eval::missing_field_names(records, trace);
+  for (auto node : trace.undefined) ex.undefined.push_back(source_text(sources, ev.tree().nodes[node].where));
 
   switch (ex.result) {
     case eval::outcome::passed:
@@ -291,12 +296,25 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
                          fmt::format("Excluded because “{}” holds: {}.", exc.label, d.en)};
       break;
     }
-    case eval::outcome::not_decidable:
-      ex.first_reason = {fmt::format("Chưa đủ dữ liệu để quyết định: thiếu {}.", join(ex.missing)),
-                         fmt::format("Not decidable: missing {}.", join(ex.missing))};
-      if (ex.missing.empty())
-        ex.first_reason = {"Chưa đủ dữ liệu để quyết định.", "Not decidable: some values could not be computed."};
+    case eval::outcome::not_decidable: {
+      std::vector<std::string> vi, en;
+      if (!ex.missing.empty()) {
+        vi.push_back(fmt::format("thiếu {}", join(ex.missing)));
+        en.push_back(fmt::format("missing {}", join(ex.missing)));
+      }
+      if (!ex.undefined.empty()) {
+        vi.push_back(fmt::format("không tính được {} vì chia cho 0", join(ex.undefined)));
+        en.push_back(fmt::format("{} cannot be computed: division by zero", join(ex.undefined)));
+      }
+      auto sentence = [](const std::vector<std::string>& parts) {
+        std::string s;
+        for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
+        return s;
+      };
+      ex.first_reason = {fmt::format("Chưa đủ dữ liệu để quyết định: {}.", sentence(vi)),
+                         fmt::format("Not decidable: {}.", sentence(en))};
       break;
+    }
   }
   return ex;
 }

@@ -50,6 +50,7 @@ struct explanation {
   std::vector<item> criteria;
   std::vector<item> exclusions;
   std::vector<std::string> missing;  // names of the fields whose absence left it undecided
+  std::vector<std::string> undefined;  // expressions that could not be computed (division by zero)
 };
 
 // Evaluates (participant, award) with tracing and builds its explanation.

@@ -73,6 +73,7 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   j["outcome"] = std::string(eval::outcome_code(ex.result));
   j["first_reason"] = both(ex.first_reason);
   if (!ex.missing.empty()) j["missing"] = ex.missing;
+  if (!ex.undefined.empty()) j["undefined"] = ex.undefined;
   json crit = json::array();
   for (const auto& c : ex.criteria) crit.push_back(item_json(c, sources));
   j["criteria"] = std::move(crit);

@@ -57,8 +57,16 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
       const auto& l = label_at(a.exclusions, row.decision.deciding);
       return {fmt::format("loại trừ: “{}”", l), fmt::format("excluded: “{}”", l)};
     }
-    case eval::outcome::not_decidable:
-      return {fmt::format("thiếu dữ liệu: {}", join_names(row.missing)), fmt::format("missing: {}", join_names(row.missing))};
+    case eval::outcome::not_decidable: {
+      bilingual r{"", ""};
+      if (!row.missing.empty())
+        r = {fmt::format("thiếu dữ liệu: {}", join_names(row.missing)), fmt::format("missing: {}", join_names(row.missing))};
+      if (row.undefined_arithmetic) {
+        r.vi += r.vi.empty() ? "phép chia cho 0 (ví dụ chỉ tiêu bằng 0)" : "; phép chia cho 0";
+        r.en += r.en.empty() ? "division by zero (e.g. a target of 0)" : "; division by zero";
+      }
+      return r;
+    }
   }
   return {"", ""};
 }

@@ -68,8 +68,8 @@ TEST_CASE("checker reports names, types and duplicates at the right place", "[ch
 }
 
 TEST_CASE("a clean file compiles, and NFD text resolves like NFC", "[check]") {
-  // "tuổi" typed in NFD: u + combining horn + combining hook above.
-  std::string nfd_tuoi = "tu\xCC\x9B\xCC\x89i";
+  // "tuổi" typed in NFD: o + combining circumflex + combining hook above.
+  std::string nfd_tuoi = "tuo\xCC\x82\xCC\x89i";
   auto rules = load_rules_from_text("t.thidua", std::string(header) + "danh hiệu x \"X\"\n  tiêu chí \"t\": " + nfd_tuoi + " >= 18\n");
   INFO(render_all(rules->diags, rules->sources, lang::en));
   CHECK(rules->ok());
