@@ -3,6 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
+#include <memory>
+#include <optional>
+
+#include "engine/model/record_set.hpp"
+#include "engine/pipeline/pipeline.hpp"
 #include "grammar/diagnostic.hpp"
 
 namespace thidua::cli {
@@ -29,4 +34,14 @@ std::function<int()> add_explain(CLI::App& app, common_options& common);
 
 // Shared helpers (common.cpp).
 bool write_output(const std::string& path, const std::string& text, thidua::lang l);
+
+// A compiled criteria file and the records read against its schema.
+struct rules_and_records {
+  std::unique_ptr<loaded_rules> rules;
+  std::unique_ptr<record_set> records;
+};
+// Loads both, printing diagnostics and input problems to standard error. On failure
+// returns the exit code to end with; otherwise fills `out`.
+std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
+                                          thidua::lang l, rules_and_records& out);
 }  // namespace thidua::cli

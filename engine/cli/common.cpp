@@ -4,6 +4,8 @@
 #include <fstream>
 
 #include "engine/cli/commands.hpp"
+#include "engine/io/records.hpp"
+#include "engine/render/render.hpp"
 
 namespace thidua::cli {
 
@@ -20,6 +22,19 @@ bool write_output(const std::string& path, const std::string& text, thidua::lang
     return false;
   }
   return true;
+}
+
+std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
+                                          thidua::lang l, rules_and_records& out) {
+  out.rules = load_rules(rules_path);
+  std::string report = render_all(out.rules->diags, out.rules->sources, l);
+  if (!report.empty()) fmt::print(stderr, "{}", report);
+  if (!out.rules->ok()) return int(exit_code::criteria_errors);
+  out.records = std::make_unique<record_set>(out.rules->checked->shape);
+  bool readable = io::load_records(records_path, *out.records);
+  fmt::print(stderr, "{}", render::input_problems(*out.records, l));
+  if (!readable) return int(exit_code::records_unreadable);
+  return std::nullopt;
 }
 
 }  // namespace thidua::cli

@@ -2,7 +2,6 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/explain/explanation.hpp"
-#include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
 #include "engine/render/render.hpp"
 #include "grammar/text.hpp"
@@ -29,14 +28,10 @@ std::function<int()> add_explain(CLI::App& app, common_options& common) {
   return [opts, &common]() {
     const auto l = common.language();
     const bool en = l == lang::en;
-    auto rules = load_rules(opts->file);
-    std::string report = render_all(rules->diags, rules->sources, l);
-    if (!report.empty()) fmt::print(stderr, "{}", report);
-    if (!rules->ok()) return int(exit_code::criteria_errors);
-    record_set records(rules->checked->shape);
-    bool readable = io::load_records(opts->records, records);
-    fmt::print(stderr, "{}", render::input_problems(records, l));
-    if (!readable) return int(exit_code::records_unreadable);
+    rules_and_records loaded;
+    if (auto failed = load_rules_and_records(opts->file, opts->records, l, loaded)) return *failed;
+    const auto& rules = loaded.rules;
+    const auto& records = *loaded.records;
     auto who = records.find(opts->id);
     if (who < 0) {
       fmt::print(stderr, "{}\n", en ? fmt::format("error: no participant has id `{}`", opts->id)

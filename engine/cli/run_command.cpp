@@ -2,7 +2,6 @@
 
 #include "engine/cli/commands.hpp"
 #include "engine/eval/batch.hpp"
-#include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
 #include "engine/render/render.hpp"
 
@@ -30,14 +29,10 @@ std::function<int()> add_run(CLI::App& app, common_options& common) {
   cmd->add_flag("--quiet,-q", opts->quiet, "không in phần tổng hợp / do not print the summary");
   return [opts, &common]() {
     const auto l = common.language();
-    auto rules = load_rules(opts->file);
-    std::string report = render_all(rules->diags, rules->sources, l);
-    if (!report.empty()) fmt::print(stderr, "{}", report);
-    if (!rules->ok()) return int(exit_code::criteria_errors);
-    record_set records(rules->checked->shape);
-    bool readable = io::load_records(opts->records, records);
-    fmt::print(stderr, "{}", render::input_problems(records, l));
-    if (!readable) return int(exit_code::records_unreadable);
+    rules_and_records loaded;
+    if (auto failed = load_rules_and_records(opts->file, opts->records, l, loaded)) return *failed;
+    const auto& rules = loaded.rules;
+    const auto& records = *loaded.records;
     auto batch = eval::evaluate_all(*rules->tree, records);
     render::results_format format = opts->format == "csv"    ? render::results_format::csv
                                     : opts->format == "json" ? render::results_format::json

@@ -151,3 +151,17 @@ TEST_CASE("seed campaigns in rules/ check clean and evaluate every participant",
     }
   }
 }
+
+// The reference opens with a whole criteria file; it must stay a file that checks clean.
+TEST_CASE("docs: the whole-file example of docs/language.md checks clean", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  auto start = doc.find("```thidua\n");
+  REQUIRE(start != std::string::npos);
+  start += 10;
+  auto end = doc.find("```", start);
+  auto rules = load_rules_from_text("docs/language.md", doc.substr(start, end - start));
+  INFO(render_all(rules->diags, rules->sources, lang::en));
+  CHECK(rules->ok());
+  CHECK(rules->diags.items().empty());
+}
