@@ -7,6 +7,11 @@ int main(int argc, char** argv) {
   using namespace thidua::cli;
   CLI::App app{"thidua — công cụ xét thi đua, khen thưởng theo tệp tiêu chí / rules engine for emulation and commendation criteria"};
   app.require_subcommand(1);
+  app.footer(
+      "Mã thoát / exit codes: 0 thành công / success; 1 tệp tiêu chí có lỗi / the criteria file has errors; "
+      "2 sai cú pháp lệnh / bad command line; 3 không đọc được dữ liệu / records unreadable; "
+      "4 không tìm thấy đối tượng hoặc danh hiệu / participant or award not found; 5 không ghi được tệp / cannot write output.\n"
+      "Xem / see docs/cli.md");
   app.set_version_flag("--version", "thidua 0.1.0");
   common_options common;
   app.add_option("--lang,-l", common.lang, "ngôn ngữ thông báo: vi (mặc định) hoặc en / message language: vi (default) or en")
