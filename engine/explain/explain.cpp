@@ -273,8 +273,12 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
 
   switch (ex.result) {
     case eval::outcome::passed:
-      ex.first_reason = {fmt::format("Đạt: đáp ứng cả {} tiêu chí và không thuộc trường hợp loại trừ nào.", a.criteria.size()),
-                         fmt::format("Passed: meets all {} criteria and no exclusion applies.", a.criteria.size())};
+      if (a.criteria.size() == 1)
+        ex.first_reason = {"Đạt: đáp ứng tiêu chí của danh hiệu và không thuộc trường hợp loại trừ nào.",
+                           "Passed: meets the award's criterion and no exclusion applies."};
+      else
+        ex.first_reason = {fmt::format("Đạt: đáp ứng cả {} tiêu chí và không thuộc trường hợp loại trừ nào.", a.criteria.size()),
+                           fmt::format("Passed: meets all {} criteria and no exclusion applies.", a.criteria.size())};
       break;
     case eval::outcome::failed: {
       const auto& crit = ex.criteria[static_cast<std::size_t>(trace.result.deciding)];
