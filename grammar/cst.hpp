@@ -13,6 +13,7 @@
 //   window        name window_lit
 //   scale         name name name+          (values lowest first)
 //   let           name EXPR
+//   import_decl   text
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
 //   award         name text? subjects? (level | award_round | basis | criterion | exclusion | group)*
@@ -55,6 +56,7 @@ enum class kind : std::uint8_t {
   window,
   scale,
   let,
+  import_decl,
   schema,
   field,
   list_type,

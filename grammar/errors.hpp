@@ -80,6 +80,7 @@ THIDUA_SYNTAX_ERROR(scale_colon, "thiếu dấu `:` sau tên thang", "expected `
 THIDUA_SYNTAX_ERROR(scale_first, "thiếu giá trị thấp nhất của thang", "expected the lowest value of the scale");
 THIDUA_SYNTAX_ERROR(scale_less, "thiếu dấu `<` và giá trị tiếp theo; một thang cần ít nhất hai giá trị", "expected `<` and the next value; a scale needs at least two values");
 THIDUA_SYNTAX_ERROR(scale_next, "thiếu giá trị của thang sau dấu `<`", "expected a scale value after `<`");
+THIDUA_SYNTAX_ERROR(import_target, "thiếu tên tệp (trong dấu nháy) sau `nhập`", "expected a file name in quotes after `import`");
 THIDUA_SYNTAX_ERROR(let_name, "thiếu tên sau `đặt`", "expected a name after `let`");
 THIDUA_SYNTAX_ERROR(let_equals, "thiếu dấu `=` sau tên được đặt", "expected `=` after the defined name");
 THIDUA_SYNTAX_ERROR(let_value, "thiếu biểu thức sau dấu `=`", "expected an expression after `=`");

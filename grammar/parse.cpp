@@ -14,6 +14,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "grammar/errors.hpp"
+#include "grammar/limits.hpp"
 #include "grammar/rules.hpp"
 #include "grammar/text.hpp"
 
@@ -63,6 +64,7 @@ THIDUA_KIND(deadline, deadline);
 THIDUA_KIND(window, window);
 THIDUA_KIND(scale, scale);
 THIDUA_KIND(let, let);
+THIDUA_KIND(import_decl, import_decl);
 THIDUA_KIND(schema, schema);
 THIDUA_KIND(field, field);
 THIDUA_KIND(list_type, list_type);
@@ -109,7 +111,7 @@ using selector = pt::selector<Rule,
     rules::date, rules::duration, rules::text, rules::boolean, rules::compare_op, rules::add_op,
     rules::mul_op, rules::op_in, rules::op_not_in, rules::aggregate_fn, rules::open_end, rules::subject,
     rules::campaign, rules::issuer, rules::basis, rules::period, rules::round, rules::achievements,
-    rules::deadline, rules::window, rules::scale, rules::let, rules::schema, rules::field,
+    rules::deadline, rules::window, rules::scale, rules::let, rules::import_decl, rules::schema, rules::field,
     rules::list_type, rules::list_field_entry, rules::award, rules::subjects, rules::level,
     rules::award_round, rules::criterion, rules::exclusion, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
@@ -256,7 +258,7 @@ constexpr std::string_view keyword_spellings[] = {
     "phong trào", "campaign", "cơ quan", "issuer", "căn cứ", "basis", "thời gian", "period",
     "đợt", "round", "thành tích", "achievements", "hạn hồ sơ", "deadline", "cửa sổ", "window",
     "từ", "from", "đến khi kết thúc", "until closed", "đến", "to", "thang", "scale",
-    "đặt", "let", "dữ liệu", "schema", "danh sách", "list", "danh hiệu", "khen thưởng",
+    "đặt", "let", "dữ liệu", "schema", "nhập", "import", "danh sách", "list", "danh hiệu", "khen thưởng",
     "award", "cho", "for", "cấp", "level", "tiêu chí", "criterion", "loại trừ",
     "exclude", "nhóm", "group", "ít nhất", "at least", "trong", "of", "hết",
     "end", "theo", "per", "nơi", "where", "within", "và", "and",
@@ -465,6 +467,11 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
 
 }  // namespace
 
+bilingual too_large_message(std::size_t bytes) {
+  return {fmt::format("tệp tiêu chí quá lớn ({} byte; tối đa {} MiB)", bytes, limits::criteria_file_bytes >> 20),
+          fmt::format("the criteria file is too large ({} bytes; at most {} MiB)", bytes, limits::criteria_file_bytes >> 20)};
+}
+
 std::unique_ptr<cst::node> parse(const source& src, source_id id, diagnostics& out) {
   auto s = src.text();
   if (auto bad = first_invalid_utf8(s)) {
@@ -475,9 +482,23 @@ std::unique_ptr<cst::node> parse(const source& src, source_id id, diagnostics& o
         .help = {"hãy lưu tệp với bảng mã UTF-8", "save the file with the UTF-8 encoding"};
     return nullptr;
   }
-  if (s.size() >= UINT32_MAX) {
-    out.error("parse.too_large", span{id, 0, 0}, {"tệp quá lớn (tối đa 4 GiB)", "the file is too large (at most 4 GiB)"});
+  if (s.size() > limits::criteria_file_bytes) {
+    out.error("parse.too_large", span{id, 0, 0}, too_large_message(s.size()));
     return nullptr;
+  }
+  // An overlong line is no criteria anyone wrote; refusing it also keeps carets and
+  // messages, which quote the line, readable.
+  for (std::size_t begin = 0; begin < s.size();) {
+    auto end = s.find('\n', begin);
+    if (end == std::string_view::npos) end = s.size();
+    if (end - begin > limits::criteria_line_bytes) {
+      auto at = static_cast<std::uint32_t>(begin + limits::criteria_line_bytes);
+      out.error("parse.line_too_long", span{id, at, at},
+                {fmt::format("dòng quá dài ({} byte; tối đa {})", end - begin, limits::criteria_line_bytes),
+                 fmt::format("the line is too long ({} bytes; at most {})", end - begin, limits::criteria_line_bytes)});
+      return nullptr;
+    }
+    begin = end + 1;
   }
 
   error_sink sink;
@@ -509,7 +530,7 @@ std::string_view kind_name(kind k) {
     return #x;
     THIDUA_NAME(file) THIDUA_NAME(campaign) THIDUA_NAME(issuer) THIDUA_NAME(basis) THIDUA_NAME(period)
     THIDUA_NAME(round) THIDUA_NAME(achievements) THIDUA_NAME(deadline) THIDUA_NAME(window) THIDUA_NAME(scale)
-    THIDUA_NAME(let) THIDUA_NAME(schema) THIDUA_NAME(field) THIDUA_NAME(list_type) THIDUA_NAME(list_field)
+    THIDUA_NAME(let) THIDUA_NAME(import_decl) THIDUA_NAME(schema) THIDUA_NAME(field) THIDUA_NAME(list_type) THIDUA_NAME(list_field)
     THIDUA_NAME(award) THIDUA_NAME(subjects) THIDUA_NAME(subject) THIDUA_NAME(level) THIDUA_NAME(award_round)
     THIDUA_NAME(criterion) THIDUA_NAME(exclusion) THIDUA_NAME(group) THIDUA_NAME(citation) THIDUA_NAME(or_expr)
     THIDUA_NAME(and_expr) THIDUA_NAME(not_op) THIDUA_NAME(comparison) THIDUA_NAME(sum) THIDUA_NAME(product)

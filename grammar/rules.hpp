@@ -251,6 +251,7 @@ struct kw_to : sor< kw< "đến" >, kw< "to" > > {};
 struct kw_scale : sor< kw< "thang" >, kw< "scale" > > {};
 struct kw_let : sor< kw< "đặt" >, kw< "let" > > {};
 struct kw_schema : sor< kw< "dữ liệu" >, kw< "schema" > > {};
+struct kw_import : sor< kw< "nhập" >, kw< "import" > > {};
 struct kw_list : sor< kw< "danh sách" >, kw< "list" > > {};
 struct kw_award : sor< kw< "danh hiệu" >, kw< "khen thưởng" >, kw< "award" > > {};
 struct kw_for : sor< kw< "cho" >, kw< "for" > > {};
@@ -282,7 +283,7 @@ struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
-struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_award,
+struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award,
                              kw_criterion, kw_exclude, kw_group, kw_end, kw_per, kw_where, kw_within > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
@@ -499,9 +500,13 @@ struct award_item : sor< level, award_round, basis, criterion, exclusion, group 
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
 
 // ---- file ---------------------------------------------------------------------
-struct declaration : sor< campaign, round, window, scale, let, schema, award > {};
+// ---- imports ------------------------------------------------------------------
+struct import_target : padded< text > {};
+struct import_decl : seq< kw_import, must< import_target > > {};
+
+struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, award > {};
 // Where parsing resumes after a syntax error: a line that starts a declaration.
-struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_award > {};
+struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award > {};
 struct declarations : seq< sep, star< declaration, sep > > {};
 struct file_end : eof {};
 struct file : seq< declarations, must< file_end > > {};

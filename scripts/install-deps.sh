@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages thidua builds with (docs/dependencies.md says why
-# each one). Runs apt-get as root, or through sudo when not root.
+# each one; clang-14 and its runtimes build the fuzz targets, docs/reliability.md).
+# Runs apt-get as root, or through sudo when not root.
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config python3
   tao-pegtl-dev libfmt-dev librange-v3-dev catch2
   libutf8proc-dev nlohmann-json3-dev libcli11-dev
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -144,6 +144,13 @@ struct award_decl {
   std::vector<criterion> disqualifiers;
 };
 
+// nhập "tên" / import "name": another criteria file whose declarations join this one's.
+struct import_decl {
+  span where;
+  std::string name;  // as written, quotes removed
+  span name_span;
+};
+
 // One criteria file, declarations in source order by kind.
 struct file {
   source_id source = 0;
@@ -153,6 +160,7 @@ struct file {
   std::vector<scale_decl> scales;
   std::vector<let_decl> lets;
   std::vector<schema_decl> schemas;
+  std::vector<import_decl> imports;
   std::vector<award_decl> awards;
 };
 

@@ -152,6 +152,7 @@ class dumper {
       line(1, "let " + l.name.text, l.where);
       if (l.value) expression(*l.value, 2);
     }
+    for (const auto& i : f.imports) line(1, "import \"" + i.name + "\"", i.where);
     for (const auto& s : f.schemas) {
       line(1, "schema", s.where);
       for (const auto& fd : s.fields) field_line(fd, 2);

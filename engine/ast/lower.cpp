@@ -4,9 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
+#include <utility>
+#include <vector>
 #include <string_view>
 
+#include "grammar/limits.hpp"
 #include "grammar/parse.hpp"
 #include "grammar/text.hpp"
 
@@ -57,13 +61,26 @@ class lowerer {
   file run(const cst::node& root) {
     file f;
     f.source = m_id;
+    if (root.children.size() > limits::criteria_declarations) {
+      too_many_declarations(root.children.size());
+      return f;
+    }
     for (const auto& d : root.children) declaration(f, *d);
+    std::size_t count = f.rounds.size() + f.windows.size() + f.scales.size() + f.lets.size() + f.awards.size();
+    for (const auto& s : f.schemas) {
+      count += s.fields.size();
+      for (const auto& field : s.fields) count += field.list_fields.size();
+    }
+    for (const auto& a : f.awards) count += a.criteria.size() + a.disqualifiers.size();
+    if (count > limits::criteria_declarations) too_many_declarations(count);
     return f;
   }
 
  private:
   source_id m_id;
   diagnostics& m_out;
+  std::size_t m_nodes = 0;      // nodes made for the current top-level expression
+  bool m_too_large = false;     // the current top-level expression passed the limit
 
   static name_ref name_of(const cst::node& n) { return name_ref{std::string(n.text), n.where}; }
 
@@ -176,7 +193,8 @@ class lowerer {
 
   // ---- expressions ---------------------------------------------------------------
 
-  static expr_ptr make(expr_kind k, span where) {
+  expr_ptr make(expr_kind k, span where) {
+    ++m_nodes;
     auto e = std::make_unique<expr>();
     e->kind = k;
     e->where = where;
@@ -185,8 +203,11 @@ class lowerer {
 
   // a op b op c ... from children [a, op, b, op, c] (with_ops) or [a, b, c].
   expr_ptr chain(const cst::node& n, bool with_ops, binop fixed) {
-    auto left = expression(n.child(0));
     std::size_t step = with_ops ? 2 : 1;
+    // A chain builds a left-deep tree as tall as it is long: refuse an overlong one
+    // before building it, so no later stage (nor the tree's destructor) recurses deeply.
+    if (m_too_large || m_nodes + n.children.size() / step > limits::expression_nodes) return too_large(n.where);
+    auto left = expression(n.child(0));
     for (std::size_t i = step; i < n.children.size(); i += step) {
       auto op = fixed;
       if (with_ops) op = binop_of(n.child(i - 1).text).value_or(binop::add);
@@ -201,7 +222,59 @@ class lowerer {
     return left;
   }
 
+  void too_many_declarations(std::size_t count) {
+    m_out.error("lower.too_many_declarations", span{m_id, 0, 0},
+                {fmt::format("tệp có {} khai báo, trường dữ liệu và tiêu chí; tối đa là {}", count, limits::criteria_declarations),
+                 fmt::format("the file has {} declarations, fields and criteria; at most {} are allowed", count,
+                             limits::criteria_declarations)});
+  }
+
+  // The expression that stands in for one over the size limit (reported once).
+  expr_ptr too_large(span where) {
+    if (!m_too_large)
+      m_out.error("lower.expression_too_large", where,
+                  {fmt::format("biểu thức quá lớn (tối đa {} thành phần)", limits::expression_nodes),
+                   fmt::format("the expression is too large (at most {} parts)", limits::expression_nodes)})
+          .help = {"hãy tách thành vài định nghĩa `đặt`", "split it into several `đặt` (let) definitions"};
+    m_too_large = true;
+    auto e = std::make_unique<expr>();
+    e->kind = expr_kind::bool_lit;
+    e->where = where;
+    return e;
+  }
+
+  // One whole expression (a criterion's condition, a let, a window bound, a period):
+  // its size and height are bounded (grammar/limits.hpp).
+  expr_ptr top_expression(const cst::node& n) {
+    m_nodes = 0;
+    m_too_large = false;
+    auto e = expression(n);
+    if (!m_too_large && height(*e) > limits::expression_depth)
+      m_out.error("lower.expression_too_deep", n.where,
+                  {fmt::format("biểu thức lồng nhau quá sâu (tối đa {} tầng)", limits::expression_depth),
+                   fmt::format("the expression is nested too deeply (at most {} levels)", limits::expression_depth)})
+          .help = {"hãy tách thành vài định nghĩa `đặt`", "split it into several `đặt` (let) definitions"};
+    return e;
+  }
+
+  // Height of a tree, without recursion (the tree may be tall: that is what is measured).
+  static std::size_t height(const expr& root) {
+    std::size_t best = 0;
+    std::vector<std::pair<const expr*, std::size_t>> todo{{&root, 1}};
+    while (!todo.empty()) {
+      auto [e, h] = todo.back();
+      todo.pop_back();
+      best = std::max(best, h);
+      for (const auto& a : e->args)
+        if (a) todo.push_back({a.get(), h + 1});
+      if (e->condition) todo.push_back({e->condition.get(), h + 1});
+      if (e->window) todo.push_back({e->window.get(), h + 1});
+    }
+    return best;
+  }
+
   expr_ptr expression(const cst::node& n) {
+    if (m_too_large) return too_large(n.where);
     switch (n.k) {
       case kind::number: {
         auto e = make(expr_kind::number_lit, n.where);
@@ -341,7 +414,7 @@ class lowerer {
         window_decl w;
         w.where = n.where;
         w.name = name_of(n.child(0));
-        w.window = expression(n.child(1));
+        w.window = top_expression(n.child(1));
         f.windows.push_back(std::move(w));
         break;
       }
@@ -353,11 +426,19 @@ class lowerer {
         f.scales.push_back(std::move(s));
         break;
       }
+      case kind::import_decl: {
+        import_decl i;
+        i.where = n.where;
+        i.name = unquote(n.child(0).text);
+        i.name_span = n.child(0).where;
+        f.imports.push_back(std::move(i));
+        break;
+      }
       case kind::let: {
         let_decl l;
         l.where = n.where;
         l.name = name_of(n.child(0));
-        l.value = expression(n.child(1));
+        l.value = top_expression(n.child(1));
         f.lets.push_back(std::move(l));
         break;
       }
@@ -396,7 +477,7 @@ class lowerer {
         case kind::period:
           if (period_at) duplicate(item, *period_at);
           period_at = item.where;
-          c.period = expression(item.child(0));
+          c.period = top_expression(item.child(0));
           break;
         default: break;
       }
@@ -416,7 +497,7 @@ class lowerer {
         case kind::achievements:
           if (achievements_at) duplicate(item, *achievements_at);
           achievements_at = item.where;
-          r.achievements = expression(item.child(0));
+          r.achievements = top_expression(item.child(0));
           break;
         case kind::deadline:
           if (deadline_at) duplicate(item, *deadline_at);
@@ -513,7 +594,7 @@ class lowerer {
       }
       return c;
     }
-    c.condition = expression(n.child(1));
+    c.condition = top_expression(n.child(1));
     if (n.children.size() > 2) c.citation = unquote(n.child(2).child(0).text);
     return c;
   }

@@ -2,7 +2,10 @@
 // definition and each criterion; the facts land in checked_file::info for compile().
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "engine/check/check.hpp"
+#include "grammar/limits.hpp"
 #include "grammar/text.hpp"
 
 namespace thidua::check {
@@ -33,6 +36,7 @@ class checker {
  public:
   checker(const ast::file& f, checked_file& r, diagnostics& d) : m_file(f), m_result(r), m_out(d) {
     m_let_state.assign(f.lets.size(), 0);
+    m_let_depth.assign(f.lets.size(), 0);
   }
 
   void run() {
@@ -48,6 +52,18 @@ class checker {
   checked_file& m_result;
   diagnostics& m_out;
   std::vector<int> m_let_state;  // 0 unvisited, 1 in progress, 2 done
+  std::vector<std::size_t> m_let_depth;  // evaluation depth of each definition (done ones)
+  std::size_t m_depth = 0;      // nodes from the root of the expression being visited
+  std::size_t m_max_depth = 0;  // deepest evaluation reached from that root so far
+  bool m_reported_depth = false;
+  std::size_t m_lets_open = 0;  // definitions being checked, one inside another
+
+  void depth_error(span where) {
+    m_out.error("check.too_deep", where,
+                {fmt::format("các định nghĩa dựa vào nhau lồng quá sâu (quá {} tầng khi tính)", limits::evaluation_depth),
+                 fmt::format("definitions built on one another nest too deeply (over {} levels to evaluate)", limits::evaluation_depth)})
+        .help = {"hãy rút ngắn chuỗi định nghĩa `đặt` dùng lẫn nhau", "shorten the chain of `đặt` (let) definitions that use one another"};
+  }
   int m_list = -1;                // list whose events are in scope (inside nơi/where)
 
   expr_info& record(const ast::expr& e, expr_info info) { return m_result.info[&e] = info; }
@@ -56,15 +72,26 @@ class checker {
     if (m_let_state[i] == 2) return;
     if (m_let_state[i] == 1) return;  // the cycle is reported where it is used
     m_let_state[i] = 1;
+    ++m_lets_open;
     int saved = m_list;
     m_list = -1;
+    const auto saved_depth = m_depth, saved_max = m_max_depth;
+    m_depth = m_max_depth = 0;
     const auto& decl = m_file.lets[i];
     if (decl.value) {
       auto info = visit(*decl.value, no_hint);
       m_result.lets[i].type = info.type;
       m_result.lets[i].scale = info.scale;
     }
+    m_let_depth[i] = m_max_depth;
+    if (m_max_depth > limits::evaluation_depth && !m_reported_depth) {
+      m_reported_depth = true;
+      depth_error(decl.name.where);
+    }
+    m_depth = saved_depth;
+    m_max_depth = saved_max;
     m_list = saved;
+    --m_lets_open;
     m_let_state[i] = 2;
   }
 
@@ -74,7 +101,12 @@ class checker {
       return;
     }
     if (!c.condition) return;
+    m_depth = m_max_depth = 0;
     auto info = visit(*c.condition, no_hint);
+    if (m_max_depth > limits::evaluation_depth && !m_reported_depth) {
+      m_reported_depth = true;
+      depth_error(c.condition->where);
+    }
     if (info.type != value_type::boolean && info.type != value_type::unknown)
       m_out.error("check.criterion_not_condition", c.condition->where,
                   {fmt::format("tiêu chí `{}` phải là một điều kiện đúng/sai, nhưng đây là {}", c.label, type_name(info.type, false)),
@@ -115,7 +147,17 @@ class checker {
                      fmt::format("definition `{}` uses itself; definitions cannot be recursive", e.text)});
         return record(e, info);
       }
+      if (m_let_state[li] == 0 && m_lets_open >= limits::evaluation_depth) {
+        // Each open definition is at least one level: the chain is already too deep,
+        // and following it further would take the checker's own stack.
+        if (!m_reported_depth) {
+          m_reported_depth = true;
+          depth_error(e.where);
+        }
+        return record(e, info);
+      }
       check_let(li);
+      m_max_depth = std::max(m_max_depth, m_depth + m_let_depth[li]);
       info.ref = ref_kind::let;
       info.index = static_cast<std::uint32_t>(l);
       info.type = m_result.lets[li].type;
@@ -219,7 +261,20 @@ class checker {
     return {left, right};
   }
 
+  // Depth of evaluation: the evaluator and the explainer recurse over an expression
+  // and into each definition it uses, so the depth that matters is the height of the
+  // expression with every used definition's own depth added where it is used.
+  struct depth_guard {
+    checker& c;
+    explicit depth_guard(checker& owner) : c(owner) {
+      ++c.m_depth;
+      c.m_max_depth = std::max(c.m_max_depth, c.m_depth);
+    }
+    ~depth_guard() { --c.m_depth; }
+  };
+
   expr_info visit(const ast::expr& e, std::uint16_t hint) {
+    depth_guard deeper(*this);
     expr_info info;
     using k = ast::expr_kind;
     switch (e.kind) {

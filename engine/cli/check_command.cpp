@@ -17,7 +17,7 @@ std::function<int()> add_check(CLI::App& app, common_options& common) {
   cmd->add_option("--dump", opts->dump, "cst|ast|tree")->check(CLI::IsMember({"cst", "ast", "tree"}))->group("");
   return [opts, &common]() {
     const auto l = common.language();
-    auto rules = load_rules(opts->file, opts->dump == "cst");
+    auto rules = load_rules(opts->file, opts->dump == "cst", common.roots());
     std::string report = render_all(rules->diags, rules->sources, l);
     if (!report.empty()) fmt::print(stderr, "{}", report);
     if (rules->ok()) {

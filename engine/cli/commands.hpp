@@ -24,7 +24,10 @@ enum exit_code : int {
 
 struct common_options {
   std::string lang = "vi";
+  std::vector<std::string> includes;  // --include: more folders imports may read from
+  std::string stdlib;                 // --stdlib: the standard library folder
   thidua::lang language() const { return lang == "en" ? thidua::lang::en : thidua::lang::vi; }
+  import_roots roots() const;
 };
 
 // Each returns a callback run after parsing, which yields the exit code.
@@ -43,5 +46,5 @@ struct rules_and_records {
 // Loads both, printing diagnostics and input problems to standard error. On failure
 // returns the exit code to end with; otherwise fills `out`.
 std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
-                                          thidua::lang l, rules_and_records& out);
+                                          const common_options& common, rules_and_records& out);
 }  // namespace thidua::cli

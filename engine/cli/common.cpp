@@ -24,9 +24,16 @@ bool write_output(const std::string& path, const std::string& text, thidua::lang
   return true;
 }
 
+import_roots common_options::roots() const {
+  import_roots r{stdlib.empty() ? default_stdlib_dir() : std::filesystem::path(stdlib), {}};
+  for (const auto& i : includes) r.includes.emplace_back(i);
+  return r;
+}
+
 std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
-                                          thidua::lang l, rules_and_records& out) {
-  out.rules = load_rules(rules_path);
+                                          const common_options& common, rules_and_records& out) {
+  const auto l = common.language();
+  out.rules = load_rules(rules_path, false, common.roots());
   std::string report = render_all(out.rules->diags, out.rules->sources, l);
   if (!report.empty()) fmt::print(stderr, "{}", report);
   if (!out.rules->ok()) return int(exit_code::criteria_errors);

@@ -29,7 +29,7 @@ std::function<int()> add_explain(CLI::App& app, common_options& common) {
     const auto l = common.language();
     const bool en = l == lang::en;
     rules_and_records loaded;
-    if (auto failed = load_rules_and_records(opts->file, opts->records, l, loaded)) return *failed;
+    if (auto failed = load_rules_and_records(opts->file, opts->records, common, loaded)) return *failed;
     const auto& rules = loaded.rules;
     const auto& records = *loaded.records;
     auto who = records.find(opts->id);

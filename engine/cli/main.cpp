@@ -21,8 +21,12 @@ int main(int argc, char** argv) {
   auto run = add_run(app, common);
   auto explain = add_explain(app, common);
   // --lang may also follow the subcommand: `thidua check FILE --lang en`.
-  for (auto* sub : app.get_subcommands({}))
+  for (auto* sub : app.get_subcommands({})) {
     sub->add_option("--lang,-l", common.lang, "vi|en")->check(CLI::IsMember({"vi", "en"}));
+    sub->add_option("--include,-I", common.includes,
+                    "thư mục được phép nhập tệp từ đó (lặp lại được) / a folder imports may read from (repeatable)");
+    sub->add_option("--stdlib", common.stdlib, "thư mục thư viện chuẩn / the standard library folder");
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

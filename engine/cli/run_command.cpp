@@ -16,6 +16,7 @@ std::function<int()> add_run(CLI::App& app, common_options& common) {
     std::string output;
     bool strict = false;
     bool quiet = false;
+    unsigned threads = 0;
   };
   auto opts = std::make_shared<options>();
   cmd->add_option("FILE", opts->file, "tệp tiêu chí .thidua / the criteria file")->required();
@@ -26,14 +27,17 @@ std::function<int()> add_run(CLI::App& app, common_options& common) {
       ->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("--output,-o", opts->output, "ghi kết quả ra tệp / write results to this file");
   cmd->add_flag("--strict", opts->strict, "thoát mã 1 nếu có dòng dữ liệu bị loại bỏ / exit 1 if any input row was rejected");
+  cmd->add_option("--threads,-j", opts->threads,
+                  "số luồng xét song song; 0: biến THIDUA_THREADS hoặc mọi lõi / evaluation threads; 0: THIDUA_THREADS or every core")
+      ->check(CLI::Range(0u, 256u));
   cmd->add_flag("--quiet,-q", opts->quiet, "không in phần tổng hợp / do not print the summary");
   return [opts, &common]() {
     const auto l = common.language();
     rules_and_records loaded;
-    if (auto failed = load_rules_and_records(opts->file, opts->records, l, loaded)) return *failed;
+    if (auto failed = load_rules_and_records(opts->file, opts->records, common, loaded)) return *failed;
     const auto& rules = loaded.rules;
     const auto& records = *loaded.records;
-    auto batch = eval::evaluate_all(*rules->tree, records);
+    auto batch = eval::evaluate_all(*rules->tree, records, opts->threads);
     render::results_format format = opts->format == "csv"    ? render::results_format::csv
                                     : opts->format == "json" ? render::results_format::json
                                                              : render::results_format::table;

@@ -1,23 +1,27 @@
 #include "engine/eval/batch.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
 
 namespace thidua::eval {
+namespace {
 
-batch_result evaluate_all(const compile::rule_tree& tree, const record_set& records) {
-  batch_result out;
-  out.participants = records.size();
+// Rows of participants [from, to), in input order.
+void evaluate_range(const compile::rule_tree& tree, const record_set& records, std::uint32_t from, std::uint32_t to,
+                    std::vector<pair_result>& rows) {
   evaluator ev(tree, records);
   trace_record trace;
-  for (std::uint32_t p = 0; p < records.size(); ++p) {
+  for (std::uint32_t p = from; p < to; ++p) {
     const value& kind = records.row(p)[field_kind];
+    const bool kind_known = kind.kind == value_type::enumeration;
     ev.begin(p);
     bool any = false;
     for (std::uint32_t a = 0; a < tree.awards.size(); ++a) {
       const auto& award = tree.awards[a];
-      bool kind_known = kind.kind == value_type::enumeration;
       if (kind_known && !award.applies_to(static_cast<participant_kind>(kind.ordinal))) continue;
       any = true;
-      pair_result row;
+      pair_result& row = rows.emplace_back();
       row.participant = p;
       row.award = a;
       if (!kind_known && !award.subjects.empty()) {
@@ -33,9 +37,49 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
           row.undefined_arithmetic = !trace.undefined.empty();
         }
       }
-      out.rows.push_back(std::move(row));
     }
-    if (!any) out.rows.push_back(pair_result{p, no_award, verdict{}, {}});
+    if (!any) rows.push_back(pair_result{p, no_award, verdict{}, {}});
+  }
+}
+
+}  // namespace
+
+unsigned default_threads() {
+  if (const char* env = std::getenv("THIDUA_THREADS")) {
+    char* end = nullptr;
+    long n = std::strtol(env, &end, 10);
+    if (end != env && *end == '\0' && n >= 1) return static_cast<unsigned>(std::min(n, 256L));
+  }
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+batch_result evaluate_all(const compile::rule_tree& tree, const record_set& records, unsigned threads) {
+  batch_result out;
+  out.participants = records.size();
+  const std::uint32_t n = records.size();
+  if (threads == 0) threads = default_threads();
+  if (n < parallel_threshold) threads = 1;
+  threads = std::min<unsigned>(threads, std::max<std::uint32_t>(1, n / (parallel_threshold / 2)));
+  // Most record sets give one row per applicable award: reserve for that.
+  out.rows.reserve(std::size_t(n) * std::max<std::size_t>(1, tree.awards.size()));
+  if (threads <= 1) {
+    evaluate_range(tree, records, 0, n, out.rows);
+    return out;
+  }
+  // Contiguous ranges, one per thread; the first range is the calling thread's and
+  // writes straight into out.rows, the others into their own vectors joined after.
+  std::vector<std::vector<pair_result>> parts(threads - 1);
+  std::vector<std::thread> workers;
+  auto bound = [&](unsigned t) { return static_cast<std::uint32_t>(std::uint64_t(n) * t / threads); };
+  for (unsigned t = 1; t < threads; ++t) {
+    parts[t - 1].reserve(std::size_t(bound(t + 1) - bound(t)) * std::max<std::size_t>(1, tree.awards.size()));
+    workers.emplace_back([&, t] { evaluate_range(tree, records, bound(t), bound(t + 1), parts[t - 1]); });
+  }
+  evaluate_range(tree, records, 0, bound(1), out.rows);
+  for (auto& w : workers) w.join();
+  for (auto& part : parts) {
+    std::move(part.begin(), part.end(), std::back_inserter(out.rows));
+    part = {};
   }
   return out;
 }

@@ -26,6 +26,17 @@ struct batch_result {
   std::uint32_t participants = 0;
 };
 
-batch_result evaluate_all(const compile::rule_tree& tree, const record_set& records);
+// Evaluates every pair. `threads`: 0 takes THIDUA_THREADS from the environment, else
+// every core (std::thread::hardware_concurrency()); 1 runs on the calling thread.
+// Participants are split into contiguous ranges, one per thread, and the rows are
+// joined in input order, so the result is identical for any number of threads. Small
+// record sets (under parallel_threshold participants) always run on one thread.
+batch_result evaluate_all(const compile::rule_tree& tree, const record_set& records, unsigned threads = 0);
+
+// Below this many participants a second thread costs more than it saves.
+inline constexpr std::uint32_t parallel_threshold = 20000;
+
+// The thread count evaluate_all uses for `threads` = 0.
+unsigned default_threads();
 
 }  // namespace thidua::eval

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/eval/compare.hpp"
+#include "engine/eval/fold.hpp"
 
 namespace thidua::eval {
 
@@ -14,7 +15,9 @@ truth truth_of(const value& v) {
 }
 
 evaluator::evaluator(const compile::rule_tree& tree, const record_set& records)
-    : m_tree(tree), m_records(records), m_lets(tree.lets.size()), m_let_state(tree.lets.size(), 0) {}
+    : m_tree(tree), m_records(records), m_lets(tree.lets.size()), m_let_state(tree.lets.size(), 0) {
+  plan_fast_path();
+}
 
 void evaluator::begin(std::uint32_t participant) {
   m_participant = participant;
@@ -321,7 +324,244 @@ verdict evaluator::decide_award(std::uint32_t award, trace_record* out) {
   return v;
 }
 
-verdict evaluator::decide(std::uint32_t award) { return decide_award<false>(award, nullptr); }
+
+// --- the fast path (see fast_test in evaluate.hpp) ---
+
+namespace {
+
+// compare_values for the fast path, inlined: -1, 0, +1, or 2 when not comparable
+// (unknown, different kinds or scales). Numbers with denominator 1 skip the 128-bit
+// cross-multiplication; equal-length-first makes text equality cheap.
+inline int quick_compare(const value& a, const value& b) {
+  if (a.kind != b.kind || a.kind == value_type::unknown) return 2;
+  switch (a.kind) {
+    case value_type::number:
+      if (a.num.den == 1 && b.num.den == 1) return a.num.num < b.num.num ? -1 : (b.num.num < a.num.num ? 1 : 0);
+      {
+        const wide_int l = wide_int(a.num.num) * b.num.den, r = wide_int(b.num.num) * a.num.den;
+        return l < r ? -1 : (r < l ? 1 : 0);
+      }
+    case value_type::date: return a.day.days < b.day.days ? -1 : (b.day.days < a.day.days ? 1 : 0);
+    case value_type::enumeration:
+      if (a.scale != b.scale) return 2;
+      return a.ordinal < b.ordinal ? -1 : (b.ordinal < a.ordinal ? 1 : 0);
+    case value_type::boolean: return int(a.boolean) - int(b.boolean);
+    case value_type::text: {
+      int c = a.text.compare(b.text);
+      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    default: {
+      auto c = compare_values(a, b);
+      return c ? *c : 2;
+    }
+  }
+}
+
+inline truth holds(op cmp, int c) {
+  if (c == 2) return truth::unknown;
+  bool r = false;
+  switch (cmp) {
+    case op::eq: r = c == 0; break;
+    case op::ne: r = c != 0; break;
+    case op::lt: r = c < 0; break;
+    case op::le: r = c <= 0; break;
+    case op::gt: r = c > 0; break;
+    case op::ge: r = c >= 0; break;
+    default: return truth::unknown;
+  }
+  return r ? truth::yes : truth::no;
+}
+
+bool is_comparison(op code) { return code >= op::eq && code <= op::ge; }
+
+// a cmp b  <=>  b mirror(cmp) a
+op mirror(op cmp) {
+  switch (cmp) {
+    case op::lt: return op::gt;
+    case op::le: return op::ge;
+    case op::gt: return op::lt;
+    case op::ge: return op::le;
+    default: return cmp;
+  }
+}
+
+}  // namespace
+
+bool evaluator::plan_test(const compile::criterion& c, fast_test& out) const {
+  if (c.is_group) return false;
+  const auto& nodes = m_tree.nodes;
+  const auto kid = [&](const compile::node& n, std::uint32_t i) -> const compile::node& {
+    return nodes[m_tree.children[n.first_child + i]];
+  };
+  const compile::node& root = nodes[c.root];
+  if (root.code == op::load_field) {
+    out.shape = fast_test::form::is_true;
+    out.slot = root.slot;
+    return true;
+  }
+  if (root.code == op::not_op && kid(root, 0).code == op::load_field) {
+    out.shape = fast_test::form::is_false;
+    out.slot = kid(root, 0).slot;
+    return true;
+  }
+  if (!is_comparison(root.code) || root.child_count != 2) return false;
+  const compile::node* lhs = &kid(root, 0);
+  const compile::node* rhs = &kid(root, 1);
+  op cmp = root.code;
+  if (lhs->code == op::constant && rhs->code != op::constant) {
+    std::swap(lhs, rhs);
+    cmp = mirror(cmp);
+  }
+  if (rhs->code != op::constant) return false;
+  const value& k = m_tree.constants[rhs->slot];
+  out.cmp = cmp;
+  out.constant = k;
+  if (lhs->code == op::load_field) {
+    out.shape = fast_test::form::compare;
+    out.slot = lhs->slot;
+    return true;
+  }
+  if (lhs->code == op::count && lhs->child_count == 0) {
+    out.shape = fast_test::form::count_window;
+    out.slot = lhs->aux;
+    out.date_field = m_records.shape().lists[lhs->aux].date_field;
+    out.window_from = lhs->window_from;
+    out.window_to = lhs->window_to;
+    out.windowed = lhs->window_from != std::numeric_limits<std::int32_t>::min() ||
+                   lhs->window_to != std::numeric_limits<std::int32_t>::max();
+    return !out.windowed || out.date_field >= 0;
+  }
+  // tuổi_vào(field, constant date) cmp K, K an integer: completed years >= K holds
+  // exactly when the field's date is at most latest_birth_for_age(on, K), so the test
+  // becomes a date comparison. (eq and ne are left to the tree walk.)
+  if (lhs->code == op::age_on && lhs->child_count == 2 && kid(*lhs, 0).code == op::load_field &&
+      kid(*lhs, 1).code == op::constant && k.kind == value_type::number && k.num.den == 1 && k.num.num > -5000 &&
+      k.num.num < 5000) {
+    const value& on = m_tree.constants[kid(*lhs, 1).slot];
+    if (on.kind != value_type::date) return false;
+    // age >= K, age > K (= age >= K + 1), age < K (= not age >= K), age <= K (= not age >= K + 1)
+    const std::int64_t years = (cmp == op::gt || cmp == op::le) ? k.num.num + 1 : k.num.num;
+    if (cmp != op::ge && cmp != op::gt && cmp != op::lt && cmp != op::le) return false;
+    auto bound = latest_birth_for_age(on.day, years);
+    if (!bound) return false;
+    out.shape = fast_test::form::compare;
+    out.slot = kid(*lhs, 0).slot;
+    out.cmp = (cmp == op::ge || cmp == op::gt) ? op::le : op::gt;
+    out.constant = value::of(*bound);
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
+std::uint8_t outcome_bits(op cmp) {
+  switch (cmp) {
+    case op::eq: return 0b010;
+    case op::ne: return 0b101;
+    case op::lt: return 0b001;
+    case op::le: return 0b011;
+    case op::gt: return 0b100;
+    case op::ge: return 0b110;
+    default: return 0;
+  }
+}
+
+inline truth from_bits(std::uint8_t bits, int c) { return (bits >> (c + 1)) & 1 ? truth::yes : truth::no; }
+
+}  // namespace
+
+void evaluator::plan_fast_path() {
+  m_fast.assign(m_tree.awards.size(), fast_award{});
+  for (std::size_t a = 0; a < m_tree.awards.size(); ++a) {
+    const auto& award = m_tree.awards[a];
+    fast_award plan;
+    plan.usable = true;
+    for (const auto& c : award.exclusions) {
+      fast_test t;
+      if (!plan_test(c, t)) plan.usable = false;
+      plan.exclusions.push_back(t);
+    }
+    for (const auto& c : award.criteria) {
+      fast_test t;
+      if (!plan_test(c, t)) plan.usable = false;
+      plan.criteria.push_back(t);
+    }
+    for (auto* tests : {&plan.exclusions, &plan.criteria})
+      for (auto& t : *tests) {
+        t.outcomes = outcome_bits(t.cmp);
+        if (t.shape != fast_test::form::compare) continue;
+        if (t.constant.kind == value_type::date) t.shape = fast_test::form::compare_date;
+        else if (t.constant.kind == value_type::enumeration) t.shape = fast_test::form::compare_enum;
+        else if (t.constant.kind == value_type::number && t.constant.num.den == 1) t.shape = fast_test::form::compare_int;
+      }
+    if (plan.usable) m_fast[a] = std::move(plan);
+  }
+}
+
+inline truth evaluator::run_test(const fast_test& t) const {
+  switch (t.shape) {
+    case fast_test::form::compare: return holds(t.cmp, quick_compare(m_row[t.slot], t.constant));
+    case fast_test::form::compare_date: {
+      const value& v = m_row[t.slot];
+      if (v.kind != value_type::date) return truth::unknown;
+      return from_bits(t.outcomes, (v.day.days > t.constant.day.days) - (v.day.days < t.constant.day.days));
+    }
+    case fast_test::form::compare_enum: {
+      const value& v = m_row[t.slot];
+      if (v.kind != value_type::enumeration || v.scale != t.constant.scale) return truth::unknown;
+      return from_bits(t.outcomes, (v.ordinal > t.constant.ordinal) - (v.ordinal < t.constant.ordinal));
+    }
+    case fast_test::form::compare_int: {
+      const value& v = m_row[t.slot];
+      if (v.kind != value_type::number) return truth::unknown;
+      // k = n / 1: v >= k exactly when v.num >= k * v.den (den > 0), in 128 bits.
+      const wide_int l = v.num.num, r = wide_int(t.constant.num.num) * v.num.den;
+      return from_bits(t.outcomes, (l > r) - (l < r));
+    }
+    case fast_test::form::is_true:
+    case fast_test::form::is_false: {
+      const value& v = m_row[t.slot];
+      if (v.kind != value_type::boolean) return truth::unknown;
+      return v.boolean == (t.shape == fast_test::form::is_true) ? truth::yes : truth::no;
+    }
+    case fast_test::form::count_window: {
+      const auto& table = m_records.list(t.slot);
+      const std::uint32_t first = table.starts[m_participant], last = table.starts[m_participant + 1];
+      std::int64_t matched = 0;
+      if (!t.windowed) {
+        matched = last - first;
+      } else {
+        for (std::uint32_t i = first; i < last; ++i) {
+          const value& d = table.event(i)[t.date_field];
+          // An event whose date is unknown might have counted: the count is unknown.
+          if (d.kind != value_type::date) return truth::unknown;
+          matched += d.day.days >= t.window_from && d.day.days <= t.window_to;
+        }
+      }
+      return holds(t.cmp, quick_compare(value::of(number::integer(matched)), t.constant));
+    }
+  }
+  return truth::unknown;
+}
+
+verdict evaluator::decide(std::uint32_t award) {
+  const fast_award& plan = m_fast[award];
+  if (!plan.usable) return decide_award<false>(award, nullptr);
+  // The same order and stopping rules as decide_award<false>.
+  bool unknown = false;
+  for (std::size_t i = 0; i < plan.exclusions.size(); ++i) {
+    truth t = run_test(plan.exclusions[i]);
+    if (t == truth::yes) return verdict{outcome::excluded, static_cast<std::int32_t>(i)};
+    unknown |= t == truth::unknown;
+  }
+  for (std::size_t i = 0; i < plan.criteria.size(); ++i) {
+    truth t = run_test(plan.criteria[i]);
+    if (t == truth::no) return verdict{outcome::failed, static_cast<std::int32_t>(i)};
+    unknown |= t == truth::unknown;
+  }
+  return verdict{unknown ? outcome::not_decidable : outcome::passed, -1};
+}
 
 void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.values.assign(m_tree.nodes.size(), value::unknown());

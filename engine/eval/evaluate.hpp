@@ -61,6 +61,36 @@ class evaluator {
   template <bool Trace>
   verdict decide_award(std::uint32_t award, trace_record* out);
 
+  // The fast path. An award whose criteria and exclusions are all of a few simple
+  // shapes (a field compared with a constant, a yes/no field or its negation, an age
+  // compared with a constant folded to a birth-date bound, a count of events in a
+  // window compared with a constant) is planned once, when the evaluator is built, as
+  // a list of flat tests; decide() then runs those tests without the tree walk. Any
+  // other award takes decide_award<false>. Both give the same verdict: the unit tests
+  // compare every fast decision with the traced one.
+  struct fast_test {
+    // compare_date, compare_enum and compare_int are compare specialised by the
+    // constant's kind (an integer, for numbers), so the hot test is one kind check and
+    // one integer comparison.
+    enum class form : std::uint8_t { compare, compare_date, compare_enum, compare_int, is_true, is_false, count_window };
+    form shape = form::compare;
+    std::uint8_t outcomes = 0;           // bit c+1 set when cmp holds for a three-way result c
+    compile::op cmp = compile::op::eq;  // compare and count_window: field (or count) cmp constant
+    std::uint32_t slot = 0;              // field slot, or list index for count_window
+    std::int32_t date_field = -1;        // count_window: the list's date field, -1 if none
+    std::int32_t window_from = 0, window_to = 0;
+    bool windowed = false;
+    value constant;
+  };
+  struct fast_award {
+    bool usable = false;
+    std::vector<fast_test> exclusions;
+    std::vector<fast_test> criteria;
+  };
+  void plan_fast_path();
+  bool plan_test(const compile::criterion& c, fast_test& out) const;
+  truth run_test(const fast_test& t) const;
+
   const compile::rule_tree& m_tree;
   const record_set& m_records;
   std::uint32_t m_participant = 0;
@@ -69,6 +99,7 @@ class evaluator {
   std::vector<value> m_lets;
   std::vector<std::uint8_t> m_let_state;  // 0 not computed, 1 computing, 2 done
   trace_record* m_trace = nullptr;
+  std::vector<fast_award> m_fast;  // one per award
 };
 
 // Three-valued helpers, shared with explain.

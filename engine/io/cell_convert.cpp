@@ -165,8 +165,11 @@ std::optional<duration> parse_cell_duration(std::string_view cell) {
   auto s = trim_cell(cell);
   std::size_t digits = 0;
   while (digits < s.size() && is_digit(s[digits])) ++digits;
-  if (digits == 0 || digits > 9) return std::nullopt;
+  // Up to 100000 units, as in criteria files (lower.bad_duration): date arithmetic on
+  // anything larger would leave the range of dates and overflow.
+  if (digits == 0 || digits > 6) return std::nullopt;
   int amount = std::stoi(std::string(s.substr(0, digits)));
+  if (amount > 100000) return std::nullopt;
   auto unit = text::fold_diacritics(text::name_key(trim_cell(s.substr(digits))));
   if (unit == "ngay" || unit == "day" || unit == "days") return duration{amount, duration_unit::days};
   if (unit == "thang" || unit == "month" || unit == "months") return duration{amount, duration_unit::months};

@@ -1,5 +1,6 @@
 #include "engine/io/csv_reader.hpp"
 
+#include "grammar/limits.hpp"
 #include "grammar/text.hpp"
 
 namespace thidua::io {
@@ -52,7 +53,22 @@ bool csv_reader::next(csv_row& row) {
   row.cells.clear();
   row.unterminated = false;
   row.open_cell = 0;
+  row.too_long = false;
+  row.too_many_fields = false;
+  const std::size_t start = m_pos;
   std::string cell;
+  auto push = [&] {
+    if (row.cells.size() < limits::records_row_fields) row.cells.push_back(cell);
+    else row.too_many_fields = true;
+  };
+  auto done = [&] {
+    if (m_pos - start > limits::records_row_bytes) {
+      row.too_long = true;
+      row.cells.clear();
+      row.cells.shrink_to_fit();
+    }
+    return true;
+  };
   for (;;) {
     cell.clear();
     if (m_pos < m_text.size() && m_text[m_pos] == '"') {
@@ -61,8 +77,8 @@ bool csv_reader::next(csv_row& row) {
         if (m_pos >= m_text.size()) {
           row.unterminated = true;
           row.open_cell = row.cells.size();
-          row.cells.push_back(cell);
-          return true;
+          push();
+          return done();
         }
         char c = m_text[m_pos];
         if (c == '"') {
@@ -85,14 +101,14 @@ bool csv_reader::next(csv_row& row) {
     }
     // Unquoted text, or stray text after a closing quote: Excel keeps both literally.
     while (m_pos < m_text.size() && m_text[m_pos] != m_separator && !at_line_end()) cell += m_text[m_pos++];
-    row.cells.push_back(cell);
-    if (m_pos >= m_text.size()) return true;
+    push();
+    if (m_pos >= m_text.size()) return done();
     if (m_text[m_pos] == m_separator) {
       ++m_pos;
       continue;
     }
     skip_line_end();
-    return true;
+    return done();
   }
 }
 

@@ -16,6 +16,11 @@ struct csv_row {
   bool unterminated = false;
   // 0-based cell that was still open when the file ended (valid when unterminated).
   std::size_t open_cell = 0;
+  // Over a limit of grammar/limits.hpp: the row spans more than records_row_bytes, or
+  // has more than records_row_fields cells (cells past the limit are not kept). The
+  // caller rejects it; the reader has already moved past it.
+  bool too_long = false;
+  bool too_many_fields = false;
 };
 
 // Reads rows the way Excel writes them:
@@ -26,7 +31,9 @@ struct csv_row {
 // - the separator is ',' unless the first row has no comma and has a ';' (Excel in a
 //   locale whose decimal mark is a comma, vi-VN included), or the file opens with
 //   Excel's `sep=;` hint line;
-// - blank lines (no bytes at all) are skipped, so trailing empty lines never make rows.
+// - blank lines (no bytes at all) are skipped, so trailing empty lines never make rows;
+// - a row over a limit is flagged (too_long, too_many_fields) rather than kept whole,
+//   so a hostile file costs memory in proportion to its size, never more.
 // INVARIANT: `text` must outlive the reader; rows own their cells.
 class csv_reader {
  public:

@@ -1,7 +1,11 @@
 #include "engine/io/input_text.hpp"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <sstream>
+
+#include "grammar/limits.hpp"
 
 namespace thidua::io {
 
@@ -14,6 +18,15 @@ std::optional<std::string> read_input_file(const std::filesystem::path& path) {
   buffer << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return std::move(buffer).str();
+}
+
+bilingual file_size_problem(const std::filesystem::path& path) {
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(path, ec);
+  if (ec || bytes <= limits::records_file_bytes) return {};
+  return {fmt::format("tệp quá lớn ({} byte; tối đa {} GiB); hãy chia dữ liệu thành nhiều lần chạy", bytes, limits::records_file_bytes >> 30),
+          fmt::format("the file is too large ({} bytes; at most {} GiB); split the records over several runs", bytes,
+                      limits::records_file_bytes >> 30)};
 }
 
 bilingual encoding_problem(std::string_view text) {

@@ -14,6 +14,10 @@ namespace thidua::io {
 // The whole file, or nullopt when it cannot be opened or read.
 std::optional<std::string> read_input_file(const std::filesystem::path& path);
 
+// A message when the file is larger than limits::records_file_bytes (it is then not
+// read at all); empty when it is within the limit or its size cannot be known.
+bilingual file_size_problem(const std::filesystem::path& path);
+
 // A message when the text is in an encoding the readers cannot take as a whole
 // (UTF-16 or UTF-32, as Excel's "Unicode Text" writes); empty when it is fine.
 // Invalid UTF-8 is not judged here: readers report it row by row.

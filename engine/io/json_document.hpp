@@ -15,6 +15,9 @@
 namespace thidua::io {
 
 struct json_node {
+  // Declared, and defaulted below: clang 14 with libstdc++ 12 cannot otherwise build the
+  // pair<string, json_node> members while json_node is still incomplete.
+  json_node();
   enum class kind : std::uint8_t { null, boolean, number, string, array, object };
   kind type = kind::null;
   bool boolean = false;
@@ -23,6 +26,8 @@ struct json_node {
   // Members in source order; a key given twice appears twice (the reader reports it).
   std::vector<std::pair<std::string, json_node>> members;
 };
+
+inline json_node::json_node() = default;
 
 // Where and why a parse failed. `at_end`: the text ran out (a truncated value).
 struct json_error {

@@ -29,6 +29,11 @@ bool dispatch(const std::string& path, record_set& out) {
     return false;
   }
   if (fs::is_directory(p, ec)) return read_csv_records(path, out);
+  if (auto big = file_size_problem(p); !big.empty()) {
+    out.add_file(name);
+    path_problem(out, name, std::move(big));
+    return false;
+  }
   auto ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
   if (ext == ".csv") return read_csv_records(path, out);

@@ -12,6 +12,7 @@
 #include "engine/io/csv_reader.hpp"
 #include "engine/io/field_names.hpp"
 #include "engine/io/input_text.hpp"
+#include "grammar/limits.hpp"
 #include "grammar/text.hpp"
 
 namespace thidua::io {
@@ -58,6 +59,7 @@ std::string label_of(const layout& l, std::size_t index) {
 }
 
 bool blank(const csv_row& row) {
+  if (row.too_long || row.too_many_fields) return false;  // cells were dropped, not empty
   return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return trim_cell(c).empty(); });
 }
 
@@ -113,10 +115,25 @@ layout read_header(const csv_row& header, file_reader& file, FindSlot find_slot,
   return l;
 }
 
+// A row over a limit of grammar/limits.hpp; empty when it is within them.
+bilingual row_limit_problem(const csv_row& row) {
+  if (row.too_long)
+    return {fmt::format("hàng dài quá {} MiB nên bị bỏ qua; có thể một dấu ngoặc kép `\"` chưa được đóng", limits::records_row_bytes >> 20),
+            fmt::format("the row is longer than {} MiB, so it is rejected; a quote `\"` may have been left open", limits::records_row_bytes >> 20)};
+  if (row.too_many_fields)
+    return {fmt::format("hàng có hơn {} ô nên bị bỏ qua", limits::records_row_fields),
+            fmt::format("the row has more than {} cells, so it is rejected", limits::records_row_fields)};
+  return {};
+}
+
 // Checks shared by participant and event rows. Returns false (after reporting and
 // rejecting) when the row cannot be trusted as a whole.
 bool row_is_sound(const csv_row& row, layout& l, file_reader& file, char separator) {
   auto reject = [&](std::string field, bilingual message) { file.problem(row.line, std::move(field), std::move(message), true); };
+  if (auto over = row_limit_problem(row); !over.empty()) {
+    reject("", std::move(over));
+    return false;
+  }
   if (row.unterminated) {
     reject(label_of(l, row.open_cell),
            {"hàng bị cắt cụt: một ô mở dấu ngoặc kép `\"` mà đến hết tệp vẫn chưa đóng",
@@ -166,20 +183,20 @@ bilingual missing_id_message(const layout& l) {
 
 std::string id_label(const layout& l) { return l.id_column < 0 ? std::string("mã") : l.columns[l.id_column].label; }
 
-// The text of a file, or a reported problem. nullopt: nothing could be read.
-std::optional<std::vector<csv_row>> load_rows(const fs::path& path, file_reader& file, char& separator) {
-  auto text = read_input_file(path);
-  if (!text) {
-    file.problem(0, "", {fmt::format("không mở được tệp `{}`", file.name()), fmt::format("cannot open `{}`", file.name())});
-    return std::nullopt;
-  }
-  if (auto wrong = encoding_problem(*text); !wrong.empty()) {
+// The rows of a file's text, or a reported problem. nullopt: nothing could be read.
+std::optional<std::vector<csv_row>> rows_of_text(std::string_view text, file_reader& file, char& separator) {
+  if (auto wrong = encoding_problem(text); !wrong.empty()) {
     file.problem(1, "", std::move(wrong));
     return std::nullopt;
   }
-  auto rows = read_csv_rows(*text, &separator);
+  auto rows = read_csv_rows(text, &separator);
   if (rows.empty()) {
     file.problem(1, "", {"tệp trống; cần một dòng tiêu đề ghi tên các cột", "the file is empty; expected a header row naming the columns"});
+    return rows;
+  }
+  if (auto over = row_limit_problem(rows.front()); !over.empty()) {
+    file.problem(rows.front().line, "", {"dòng tiêu đề: " + over.vi, "the header row: " + over.en});
+    rows.clear();
     return rows;
   }
   if (rows.front().unterminated) {
@@ -191,10 +208,14 @@ std::optional<std::vector<csv_row>> load_rows(const fs::path& path, file_reader&
   return rows;
 }
 
-bool read_participants(const fs::path& path, record_set& out) {
-  file_reader file(out, display_name(path));
+bool read_participants(std::string name, std::optional<std::string_view> text, record_set& out) {
+  file_reader file(out, std::move(name));
   char separator = ',';
-  auto rows = load_rows(path, file, separator);
+  if (!text) {
+    file.problem(0, "", {fmt::format("không mở được tệp `{}`", file.name()), fmt::format("cannot open `{}`", file.name())});
+    return false;
+  }
+  auto rows = rows_of_text(*text, file, separator);
   if (!rows) return false;
   if (rows->empty()) return true;
   const schema& shape = out.shape();
@@ -214,6 +235,13 @@ bool read_participants(const fs::path& path, record_set& out) {
   for (std::size_t r = 1; r < rows->size(); ++r) {
     const csv_row& row = (*rows)[r];
     if (blank(row)) continue;
+    if (out.rows_read() >= out.max_records()) {
+      // Nothing past this row is read, so nothing past it is counted: the invariant holds.
+      file.problem(row.line, "",
+                   {fmt::format("đã đọc đủ {} đối tượng, mức tối đa của một lần chạy; từ dòng này trở đi không được đọc", out.max_records()),
+                    fmt::format("{} participants have been read, the most one run takes; nothing from this line on is read", out.max_records())});
+      break;
+    }
     out.count_row_read();
     auto reject = [&](std::string field, bilingual message) {
       file.problem(row.line, std::move(field), std::move(message), true);
@@ -251,10 +279,14 @@ bool read_participants(const fs::path& path, record_set& out) {
   return true;
 }
 
-void read_list(const fs::path& path, std::size_t list_index, record_set& out) {
-  file_reader file(out, display_name(path));
+void read_list(std::string name, std::optional<std::string_view> text, std::size_t list_index, record_set& out) {
+  file_reader file(out, std::move(name));
   char separator = ',';
-  auto rows = load_rows(path, file, separator);
+  if (!text) {
+    file.problem(0, "", {fmt::format("không mở được tệp `{}`", file.name()), fmt::format("cannot open `{}`", file.name())});
+    return;
+  }
+  auto rows = rows_of_text(*text, file, separator);
   if (!rows || rows->empty()) return;
   const schema& shape = out.shape();
   const list_def& list = shape.lists[list_index];
@@ -338,6 +370,14 @@ int list_for_file_stem(const schema& shape, std::string_view stem) {
   return match;
 }
 
+bool read_csv_texts(const std::string& participants_name, std::string_view participants_text,
+                    const std::vector<csv_list_text>& lists, record_set& out) {
+  if (!read_participants(participants_name, participants_text, out)) return false;
+  for (const auto& l : lists)
+    if (l.list < out.shape().lists.size()) read_list(l.name, l.text, l.list, out);
+  return true;
+}
+
 bool read_csv_records(const std::string& dir_or_participants_file, record_set& out) {
   const fs::path given(dir_or_participants_file);
   std::error_code ec;
@@ -362,7 +402,16 @@ bool read_csv_records(const std::string& dir_or_participants_file, record_set& o
     participants = given;
     dir = given.parent_path().empty() ? fs::path(".") : given.parent_path();
   }
-  if (!read_participants(participants, out)) return false;
+  if (auto big = file_size_problem(participants); !big.empty()) {
+    file_reader file(out, display_name(participants));
+    file.problem(0, "", std::move(big));
+    return false;
+  }
+  {
+    auto text = read_input_file(participants);
+    if (!read_participants(display_name(participants), text ? std::optional<std::string_view>(*text) : std::nullopt, out))
+      return false;
+  }
 
   // Exact name keys claim their list before diacritic-free ones, whatever the file order.
   const schema& shape = out.shape();
@@ -398,7 +447,13 @@ bool read_csv_records(const std::string& dir_or_participants_file, record_set& o
       continue;
     }
     first = c.path;
-    read_list(c.path, std::size_t(c.list), out);
+    if (auto big = file_size_problem(c.path); !big.empty()) {
+      file_reader file(out, display_name(c.path));
+      file.problem(0, "", std::move(big));
+      continue;
+    }
+    auto text = read_input_file(c.path);
+    read_list(display_name(c.path), text ? std::optional<std::string_view>(*text) : std::nullopt, std::size_t(c.list), out);
   }
   for (std::size_t l = 0; l < shape.lists.size(); ++l)
     if (read_from[l].empty())

@@ -3,6 +3,7 @@
 // and one file per event list, keyed by participant id.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/model/record_set.hpp"
 
@@ -33,6 +34,17 @@ namespace thidua::io {
 // Returns false only when no participants file could be read (with a problem saying
 // why). Does not call out.finish(): load_records does.
 bool read_csv_records(const std::string& dir_or_participants_file, record_set& out);
+
+// The same reading on texts already in memory (the fuzzer, tests): the participants
+// file's text, then each list's file text with the index of its schema list (lists
+// out of range are skipped). Names are used in problems only. Does not call finish().
+struct csv_list_text {
+  std::size_t list = 0;
+  std::string name;
+  std::string_view text;
+};
+bool read_csv_texts(const std::string& participants_name, std::string_view participants_text,
+                    const std::vector<csv_list_text>& lists, record_set& out);
 
 // Which schema list a CSV file stem names: the list whose key equals name_key(stem),
 // else the only list whose key equals it once diacritics are removed; -1 if none.

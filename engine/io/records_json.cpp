@@ -3,9 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 #include "engine/io/cell_convert.hpp"
 #include "engine/io/field_names.hpp"
@@ -52,11 +56,237 @@ std::string near_error(std::string_view source, std::size_t offset) {
 }
 
 // How a JSON value is shown in messages.
-std::string shown(const json_node& n) {
+
+// --- the fast path for flat participant lines ---
+//
+// JSON Lines exports are almost always flat: an object of scalars and arrays of
+// scalars, strings without escapes. Such a line is parsed here, in place, into views of
+// the line (no allocation once the scratch vectors have grown); anything else (an
+// escape, a nested object, a syntax error, too deep) falls back to parse_json, which
+// reports problems exactly as before. Both go through the same json_reader code below.
+
+// A range of views, like a std::span of a type that is not complete yet.
+template <typename T>
+struct view_range {
+  const T* first = nullptr;
+  const T* last = nullptr;
+  const T* begin() const { return first; }
+  const T* end() const { return last; }
+  std::size_t size() const { return std::size_t(last - first); }
+  const T& operator[](std::size_t i) const { return first[i]; }
+};
+
+struct view_node {
+  using kind = json_node::kind;
+  kind type = kind::null;
+  bool boolean = false;
+  std::string_view text;
+  view_range<view_node> items;
+  view_range<std::pair<std::string_view, view_node>> members;
+};
+
+class flat_parser {
+ public:
+  // Parses `line` when it is a flat object; nullptr otherwise (the caller falls back).
+  // The result points into `line` and into this parser, valid until the next call.
+  const view_node* parse(std::string_view line) {
+    m_members.clear();
+    m_items.clear();
+    m_item_ranges.clear();
+    m_s = line.data();
+    m_end = line.data() + line.size();
+    space();
+    if (!eat('{')) return nullptr;
+    space();
+    if (!eat('}')) {
+      for (;;) {
+        space();
+        std::string_view key;
+        if (!string(key)) return nullptr;
+        space();
+        if (!eat(':')) return nullptr;
+        space();
+        view_node v;
+        if (peek() == '[') {
+          ++m_s;
+          const std::size_t first = m_items.size();
+          space();
+          if (!eat(']')) {
+            for (;;) {
+              space();
+              view_node item;
+              if (!scalar(item)) return nullptr;
+              m_items.push_back(item);
+              space();
+              if (eat(']')) break;
+              if (!eat(',')) return nullptr;
+            }
+          }
+          v.type = kind::array;
+          m_item_ranges.emplace_back(m_members.size(), first, m_items.size());
+        } else if (!scalar(v)) {
+          return nullptr;
+        }
+        m_members.emplace_back(key, v);
+        space();
+        if (eat('}')) break;
+        if (!eat(',')) return nullptr;
+      }
+    }
+    space();
+    if (m_s != m_end) return nullptr;
+    // Pointers only now: the vectors no longer grow.
+    for (auto [member, first, last] : m_item_ranges)
+      m_members[member].second.items = {m_items.data() + first, m_items.data() + last};
+    m_root = view_node{};
+    m_root.type = kind::object;
+    m_root.members = {m_members.data(), m_members.data() + m_members.size()};
+    return &m_root;
+  }
+
+ private:
+  char peek() const { return m_s < m_end ? *m_s : '\0'; }
+  bool eat(char c) {
+    if (m_s < m_end && *m_s == c) {
+      ++m_s;
+      return true;
+    }
+    return false;
+  }
+  void space() {
+    while (m_s < m_end && (*m_s == ' ' || *m_s == '\t' || *m_s == '\r' || *m_s == '\n')) ++m_s;
+  }
+  bool literal(std::string_view word) {
+    if (std::size_t(m_end - m_s) < word.size() || std::string_view(m_s, word.size()) != word) return false;
+    m_s += word.size();
+    return true;
+  }
+  // A string without escapes or control characters (anything else: fall back).
+  bool string(std::string_view& out) {
+    if (!eat('"')) return false;
+    const char* start = m_s;
+    while (m_s < m_end) {
+      const auto c = static_cast<unsigned char>(*m_s);
+      if (c == '"') {
+        out = std::string_view(start, std::size_t(m_s - start));
+        ++m_s;
+        return true;
+      }
+      if (c == '\\' || c < 0x20) return false;
+      ++m_s;
+    }
+    return false;
+  }
+  // JSON's number grammar exactly: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+  bool number(std::string_view& out) {
+    const char* start = m_s;
+    auto digit = [&] { return m_s < m_end && *m_s >= '0' && *m_s <= '9'; };
+    eat('-');
+    if (eat('0')) {
+    } else if (digit()) {
+      while (digit()) ++m_s;
+    } else {
+      return false;
+    }
+    if (eat('.')) {
+      if (!digit()) return false;
+      while (digit()) ++m_s;
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      ++m_s;
+      if (!eat('+')) eat('-');
+      if (!digit()) return false;
+      while (digit()) ++m_s;
+    }
+    out = std::string_view(start, std::size_t(m_s - start));
+    return true;
+  }
+  bool scalar(view_node& v) {
+    switch (peek()) {
+      case '"': v.type = kind::string; return string(v.text);
+      case 't': v.type = kind::boolean; v.boolean = true; return literal("true");
+      case 'f': v.type = kind::boolean; v.boolean = false; return literal("false");
+      case 'n': v.type = kind::null; return literal("null");
+      default: v.type = kind::number; return number(v.text);
+    }
+  }
+  using kind = json_node::kind;
+  const char* m_s = nullptr;
+  const char* m_end = nullptr;
+  std::vector<std::pair<std::string_view, view_node>> m_members;
+  std::vector<view_node> m_items;
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> m_item_ranges;  // member, first, last item
+  view_node m_root;
+};
+
+// text::valid_utf8, faster: eight ASCII bytes at a time, then the well-formed sequences
+// of the Unicode standard's table 3-7 (no overlongs, no surrogates, at most U+10FFFF),
+// which is what utf8proc accepts.
+bool well_formed_utf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return i + k < n && s[i + k] >= lo && s[i + k] <= hi; };
+    if (c >= 0xC2 && c <= 0xDF) {
+      if (!cont(1)) return false;
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (!cont(1, lo, hi) || !cont(2)) return false;
+      i += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
+      i += 4;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// True when `s` (valid UTF-8) is certainly NFC: every code point is below U+0300 or in
+// U+1E00..U+1EFF. Those are all NFC_Quick_Check=Yes with combining class 0, so the
+// string is its own normal form; anything else is left to text::nfc.
+bool already_nfc(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+    } else if (c < 0xCC) {  // 2 bytes, U+0080..U+02FF
+      i += 2;
+    } else if (c == 0xE1 && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) == 0xB8 ||
+                                                  static_cast<unsigned char>(s[i + 1]) == 0xB9 ||
+                                                  static_cast<unsigned char>(s[i + 1]) == 0xBA ||
+                                                  static_cast<unsigned char>(s[i + 1]) == 0xBB)) {
+      i += 3;  // U+1E00..U+1EFF
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+template <typename Node>
+std::string shown(const Node& n) {
   switch (n.type) {
     case kind::null: return "null";
     case kind::boolean: return n.boolean ? "true" : "false";
-    case kind::number: return n.text;
+    case kind::number: return std::string(n.text);
     case kind::string: return excerpt(n.text);
     case kind::array: return "[…]";
     case kind::object: return "{…}";
@@ -64,24 +294,45 @@ std::string shown(const json_node& n) {
   return "";
 }
 
-bool is_scalar(const json_node& n) { return n.type == kind::string || n.type == kind::number || n.type == kind::boolean; }
+template <typename Node>
+bool is_scalar(const Node& n) { return n.type == kind::string || n.type == kind::number || n.type == kind::boolean; }
 
 class json_reader {
  public:
   json_reader(record_set& out, std::string name) : m_out(out), m_shape(out.shape()), m_name(std::move(name)) {
     m_file = m_out.add_file(m_name);
+    m_seen_field.resize(m_shape.fields.size());
+    m_seen_list.resize(m_shape.lists.size());
   }
 
   void problem(std::uint32_t line, std::string field, bilingual message, bool rejected = false) {
     m_out.report(input_problem{m_name, line, std::move(field), std::move(message), rejected});
   }
 
+  // The records limit: once a run holds max_records() participants, one problem names
+  // the line where reading stopped and nothing after it is read (nor counted).
+  bool full(std::uint32_t line) {
+    if (m_out.rows_read() < m_out.max_records()) return false;
+    if (!m_stopped) {
+      problem(line, "", {fmt::format("đã đọc đủ {} đối tượng, mức tối đa của một lần chạy; từ dòng này trở đi không được đọc", m_out.max_records()),
+                         fmt::format("{} participants have been read, the most one run takes; nothing from this line on is read", m_out.max_records())});
+      m_stopped = true;
+    }
+    return true;
+  }
+  bool stopped() const { return m_stopped; }
+
   // One participant's JSON text, starting on `line`: counted, parsed, stored or rejected.
   void participant_text(std::string_view source, std::uint32_t line) {
+    if (full(line)) return;
     m_out.count_row_read();
-    if (!text::valid_utf8(source)) {
+    if (!well_formed_utf8(source)) {
       reject(line, "", {"đối tượng chứa byte không phải UTF-8 hợp lệ; cần lưu tệp ở mã UTF-8",
                         "the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8"});
+      return;
+    }
+    if (const view_node* flat = m_flat.parse(source)) {
+      participant(*flat, line);
       return;
     }
     auto parsed = parse_json(source);
@@ -102,35 +353,74 @@ class json_reader {
     participant(*parsed.node, line);
   }
 
+  // After the last participant: the count of missing kinds not listed one by one.
+  void end_of_file() {
+    if (m_missing_kinds <= missing_kind_listed) return;
+    const auto more = m_missing_kinds - missing_kind_listed;
+    problem(0, "loại", {fmt::format("còn {} đối tượng khác cũng thiếu loại đối tượng (chỉ liệt kê {} dòng đầu)", more, missing_kind_listed),
+                        fmt::format("{} more participants have no kind either (only the first {} are listed)", more, missing_kind_listed)});
+  }
+
   // A participant already parsed (the single-object file).
   void participant_node(const json_node& node, std::uint32_t line) {
+    if (full(line)) return;
     m_out.count_row_read();
     participant(node, line);
   }
 
  private:
+  bool m_stopped = false;
+  // What a top-level key names, worked out once per spelling (name keys cost a
+  // Unicode normalisation): the id, a field, a list, or nothing in the schema.
+  struct key_meaning {
+    std::string key;
+    bool is_id = false;
+    int field = -1;  // schema field, or field_id for the id's other spellings
+    int list = -1;
+  };
+
+  const key_meaning& meaning(std::string_view key) {
+    for (const auto& k : m_keys)
+      if (k.key == key) return k;
+    key_meaning k;
+    k.key = std::string(key);
+    const int f = m_shape.find_field(key);
+    k.is_id = names_participant_id(key) || f == field_id;
+    k.field = names_participant_id(key) ? int(field_id) : f;
+    if (k.field < 0) k.list = m_shape.find_list(key);
+    // A file has a handful of keys; a bound keeps hostile input from growing this.
+    if (m_keys.size() >= 256) {
+      m_overflow = std::move(k);
+      return m_overflow;
+    }
+    m_keys.push_back(std::move(k));
+    return m_keys.back();
+  }
+
   void reject(std::uint32_t line, std::string field, bilingual message) {
     problem(line, std::move(field), std::move(message), true);
     m_out.count_row_rejected();
   }
 
-  void participant(const json_node& node, std::uint32_t line) {
+  template <typename Node>
+  void participant(const Node& node, std::uint32_t line) {
     if (node.type != kind::object) {
       reject(line, "", {fmt::format("cần một đối tượng JSON `{{…}}` cho mỗi đối tượng thi đua, gặp `{}`", shown(node)),
                         fmt::format("expected a JSON object `{{…}}` for each participant, found `{}`", shown(node))});
       return;
     }
-    const std::pair<std::string, json_node>* id_member = nullptr;
+    decltype(&node.members[0]) id_member = nullptr;
     for (const auto& m : node.members)
-      if (names_participant_id(m.first) || m_shape.find_field(m.first) == field_id) {
+      if (meaning(m.first).is_id) {
         id_member = &m;
         break;
       }
-    const std::string id_field = id_member ? id_member->first : std::string("mã");
+    const bool has_id = id_member != nullptr;
+    const std::string id_field = has_id ? std::string(id_member->first) : std::string("mã");
     std::string id;
-    if (id_member && (id_member->second.type == kind::string || id_member->second.type == kind::number))
+    if (has_id && (id_member->second.type == kind::string || id_member->second.type == kind::number))
       id = text::nfc(trim_cell(id_member->second.text));
-    else if (id_member && id_member->second.type != kind::null) {
+    else if (has_id && id_member->second.type != kind::null) {
       reject(line, id_field, {fmt::format("mã đối tượng cần là chữ hoặc số, gặp `{}`", shown(id_member->second)),
                               fmt::format("the participant id must be text or a number, found `{}`", shown(id_member->second))});
       return;
@@ -139,90 +429,97 @@ class json_reader {
       reject(line, id_field, {"thiếu mã đối tượng; cần khóa `mã` hoặc `id`", "missing participant id; expected a key `mã` or `id`"});
       return;
     }
-    if (auto first = m_out.find(id); first >= 0) {
-      auto at = m_out.where(std::uint32_t(first)).line;
+    const std::uint32_t p = m_out.add_participant(origin{m_file, line});
+    if (!m_out.register_id(p, id)) {  // one hash lookup for the usual, new id
+      m_out.drop_last_participant();
+      auto at = m_out.where(std::uint32_t(m_out.find(id))).line;
       reject(line, id_field, {fmt::format("mã `{}` trùng với đối tượng ở dòng {}", id, at),
                               fmt::format("the id `{}` is already used on line {}", id, at)});
       return;
     }
-    const std::uint32_t p = m_out.add_participant(origin{m_file, line});
-    m_out.register_id(p, id);  // cannot fail: find() said the id is new
 
-    std::vector<bool> seen_field(m_shape.fields.size()), seen_list(m_shape.lists.size());
-    seen_field[field_id] = true;
+    std::fill(m_seen_field.begin(), m_seen_field.end(), false);
+    std::fill(m_seen_list.begin(), m_seen_list.end(), false);
+    m_seen_field[field_id] = true;
     bool kind_given = false;
     for (const auto& m : node.members) {
       if (&m == id_member) continue;
-      const auto& [key, val] = m;
-      int f = names_participant_id(key) ? int(field_id) : m_shape.find_field(key);
-      if (f >= 0) {
-        if (seen_field[f]) {
-          duplicate_key(line, key);
+      const auto& key = m.first;
+      const auto& val = m.second;
+      const key_meaning& means = meaning(key);
+      if (const int f = means.field; f >= 0) {
+        if (m_seen_field[std::size_t(f)]) {
+          duplicate_key(line, std::string(key));
           continue;
         }
-        seen_field[f] = true;
+        m_seen_field[std::size_t(f)] = true;
         if (f == field_kind && val.type != kind::null && !(val.type == kind::string && trim_cell(val.text).empty()))
           kind_given = true;
-        auto result = convert(val, m_shape.fields[f]);
-        if (!result.error.empty()) problem(line, key, std::move(result.error));
+        auto result = convert(val, std::size_t(f), m_shape.fields[std::size_t(f)]);
+        if (!result.error.empty()) problem(line, std::string(key), std::move(result.error));
         else m_out.mutable_row(p)[f] = result.v;
         continue;
       }
-      if (int l = m_shape.find_list(key); l >= 0) {
-        if (seen_list[l]) {
-          duplicate_key(line, key);
+      if (const int l = means.list; l >= 0) {
+        if (m_seen_list[std::size_t(l)]) {
+          duplicate_key(line, std::string(key));
           continue;
         }
-        seen_list[l] = true;
+        m_seen_list[std::size_t(l)] = true;
         events(val, std::size_t(l), p, line, key);
         continue;
       }
       unknown_key(line, key, key);
     }
+    if (!kind_given && ++m_missing_kinds > missing_kind_listed) return;
     if (!kind_given)
       problem(line, "loại", {"thiếu loại đối tượng; cần `cá nhân`, `gia đình` hoặc `tập thể`",
                              "missing participant kind; expected `cá nhân`, `gia đình` or `tập thể` (or `individual`, `family`, `collective`)"});
   }
 
-  void events(const json_node& list_node, std::size_t l, std::uint32_t p, std::uint32_t line, const std::string& key) {
+  template <typename Node>
+  void events(const Node& list_node, std::size_t l, std::uint32_t p, std::uint32_t line, std::string_view key) {
     if (list_node.type == kind::null) return;
     const list_def& list = m_shape.lists[l];
     if (list_node.type != kind::array) {
-      problem(line, key, {fmt::format("danh sách `{}` cần một mảng `[…]`, gặp `{}`", list.name, shown(list_node)),
-                          fmt::format("the list `{}` expects an array `[…]`, found `{}`", list.name, shown(list_node))});
+      problem(line, std::string(key), {fmt::format("danh sách `{}` cần một mảng `[…]`, gặp `{}`", list.name, shown(list_node)),
+                                       fmt::format("the list `{}` expects an array `[…]`, found `{}`", list.name, shown(list_node))});
       return;
     }
     // Plain values fill the date field, or the only field: "hiến_máu": ["2021-01-02"].
     const int plain_target = list.date_field >= 0 ? list.date_field : (list.fields.size() == 1 ? 0 : -1);
     for (std::size_t i = 0; i < list_node.items.size(); ++i) {
-      const json_node& item = list_node.items[i];
-      const std::string label = fmt::format("{}[{}]", key, i);
+      const auto& item = list_node.items[i];
+      // Labels are built only when a message needs them.
+      auto label = [&] { return fmt::format("{}[{}]", key, i); };
       if (item.type == kind::object) {
         value* ev = m_out.stage_event(l, p, origin{m_file, line});
         std::vector<bool> seen(list.fields.size());
-        for (const auto& [field_key, val] : item.members) {
-          const std::string field_label = label + "." + field_key;
+        for (const auto& member : item.members) {
+          const auto& field_key = member.first;
+          const auto& val = member.second;
+          auto field_label = [&] { return label() + "." + std::string(field_key); };
           int f = list.find(field_key);
           if (f < 0) {
-            unknown_key(line, field_label, key + "." + field_key);
+            unknown_key(line, field_label(), std::string(key) + "." + std::string(field_key));
             continue;
           }
-          if (seen[f]) {
-            duplicate_key(line, field_label);
+          if (seen[std::size_t(f)]) {
+            duplicate_key(line, field_label());
             continue;
           }
-          seen[f] = true;
-          auto result = convert(val, list.fields[f]);
-          if (!result.error.empty()) problem(line, field_label, std::move(result.error));
+          seen[std::size_t(f)] = true;
+          auto result = convert(val, no_cache, list.fields[std::size_t(f)]);
+          if (!result.error.empty()) problem(line, field_label(), std::move(result.error));
           else ev[f] = result.v;
         }
       } else if (is_scalar(item) && plain_target >= 0) {
         value* ev = m_out.stage_event(l, p, origin{m_file, line});
-        auto result = convert(item, list.fields[plain_target]);
-        if (!result.error.empty()) problem(line, label, std::move(result.error));
+        auto result = convert(item, no_cache, list.fields[std::size_t(plain_target)]);
+        if (!result.error.empty()) problem(line, label(), std::move(result.error));
         else ev[plain_target] = result.v;
       } else {
-        problem(line, label,
+        problem(line, label(),
                 {fmt::format("mỗi mục của danh sách `{}` cần là một đối tượng JSON `{{…}}`, gặp `{}`; mục bị bỏ qua", list.name, shown(item)),
                  fmt::format("each entry of the list `{}` must be a JSON object `{{…}}`, found `{}`; the entry is ignored", list.name, shown(item))},
                 true);
@@ -230,10 +527,66 @@ class json_reader {
     }
   }
 
-  converted convert(const json_node& n, const field_def& field) {
+  static constexpr std::size_t no_cache = std::size_t(-1);
+  // A file without kinds (awards open to every kind need none) would otherwise carry
+  // one identical warning per participant: a million of them for a large export.
+  static constexpr std::size_t missing_kind_listed = 20;
+  std::size_t m_missing_kinds = 0;
+
+  // Text and scale values repeat (a unit, a rating): their conversion (NFC, name keys)
+  // is remembered per field and spelling, and equal texts share one copy in the arena.
+  // Bounded, so a file of unique names costs no more than before.
+  converted convert_string(std::string_view text, std::size_t cache_slot, const field_def& field) {
+    // Dates written yyyy-mm-dd, as every JSON exporter does: read the digits directly.
+    if (field.type == value_type::date && text.size() == 10 && text[4] == '-' && text[7] == '-') {
+      int digits[8];
+      int k = 0;
+      for (std::size_t i = 0; i < 10 && k < 8; ++i)
+        if (i != 4 && i != 7) digits[k++] = text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1;
+      if (std::all_of(digits, digits + 8, [](int d) { return d >= 0; }))
+        if (auto d = make_date(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], digits[4] * 10 + digits[5],
+                               digits[6] * 10 + digits[7]))
+          return converted{value::of(*d), {}};
+    }
+    // Text already in NFC (no combining marks: only code points below U+0300 and the
+    // precomposed Latin letters of U+1E00..U+1EFF, where Vietnamese lives) is kept as
+    // it is, skipping the normalisation convert_cell would do.
+    if (field.type == value_type::text && already_nfc(text)) {
+      auto s = trim_cell(text);
+      if (s.empty()) return converted{};
+      if (cache_slot != no_cache && s.size() <= 64) {
+        if (m_convert_cache.size() <= cache_slot) m_convert_cache.resize(cache_slot + 1);
+        auto& cache = m_convert_cache[cache_slot];
+        if (auto it = cache.find(s); it != cache.end()) return converted{it->second, {}};
+        const value v = value::of(m_out.keep(s));
+        if (m_cached_entries < 200000) {
+          ++m_cached_entries;
+          cache.emplace(std::string(s), v);
+        }
+        return converted{v, {}};
+      }
+      return converted{value::of(m_out.keep(s)), {}};
+    }
+    const bool cacheable = cache_slot != no_cache && text.size() <= 64 &&
+                           (field.type == value_type::text || field.type == value_type::enumeration ||
+                            field.type == value_type::unknown);
+    if (!cacheable) return convert_cell(text, field, m_shape, m_out);
+    if (m_convert_cache.size() <= cache_slot) m_convert_cache.resize(cache_slot + 1);
+    auto& cache = m_convert_cache[cache_slot];
+    if (auto it = cache.find(text); it != cache.end()) return converted{it->second, {}};
+    auto result = convert_cell(text, field, m_shape, m_out);
+    if (result.error.empty() && m_cached_entries < 200000) {
+      ++m_cached_entries;
+      cache.emplace(std::string(text), result.v);
+    }
+    return result;
+  }
+
+  template <typename Node>
+  converted convert(const Node& n, std::size_t cache_slot, const field_def& field) {
     switch (n.type) {
       case kind::null: return converted{};
-      case kind::string: return convert_cell(n.text, field, m_shape, m_out);
+      case kind::string: return convert_string(n.text, cache_slot, field);
       case kind::number:
         if (field.type == value_type::number) {
           if (auto exact = parse_json_number(n.text)) return converted{value::of(*exact), {}};
@@ -259,17 +612,46 @@ class json_reader {
   }
 
   // Reported once per file, not once per participant: a misspelt key is one mistake.
-  void unknown_key(std::uint32_t line, const std::string& field, const std::string& path) {
+  void unknown_key(std::uint32_t line, std::string_view field, std::string_view path) {
+    if (m_unknown_raw.count(path) != 0) return;  // this spelling was seen: skip the name key
+    if (m_unknown_raw.size() < 256) m_unknown_raw.emplace(path);
     if (!m_unknown_reported.insert(text::name_key(path)).second) return;
-    problem(line, field, {fmt::format("khóa `{}` không có trong lược đồ dữ liệu nên bị bỏ qua", field),
-                          fmt::format("the key `{}` is not in the schema, so it is ignored", field)});
+    problem(line, std::string(field), {fmt::format("khóa `{}` không có trong lược đồ dữ liệu nên bị bỏ qua", field),
+                                       fmt::format("the key `{}` is not in the schema, so it is ignored", field)});
   }
+
+  struct text_hash {
+    using is_transparent = void;
+    // Short keys (names, units, ratings): 8 bytes at a time, multiply and fold; a
+    // quarter of the cost of std::hash's murmur on these.
+    std::size_t operator()(std::string_view s) const {
+      std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+      std::size_t i = 0;
+      for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+      }
+      std::uint64_t tail = 0;
+      std::memcpy(&tail, s.data() + i, s.size() - i);
+      h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+      return std::size_t(h ^ (h >> 29));
+    }
+  };
 
   record_set& m_out;
   const schema& m_shape;
   std::string m_name;
   std::uint32_t m_file = 0;
   std::set<std::string> m_unknown_reported;
+  std::set<std::string, std::less<>> m_unknown_raw;
+  std::vector<key_meaning> m_keys;
+  key_meaning m_overflow;
+  std::vector<bool> m_seen_field, m_seen_list;
+  flat_parser m_flat;
+  std::vector<std::unordered_map<std::string, value, text_hash, std::equal_to<>>> m_convert_cache;  // per field slot
+  std::size_t m_cached_entries = 0;
 };
 
 bool json_lines_extension(const fs::path& p) {
@@ -286,6 +668,7 @@ void read_lines(std::string_view text, json_reader& reader) {
     if (end == std::string_view::npos) end = text.size();
     auto content = text.substr(pos, end - pos);
     if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_text(content, line);
+    if (reader.stopped()) return;
     pos = end + 1;
     ++line;
   }
@@ -334,8 +717,69 @@ void read_array(std::string_view text, std::size_t open, json_reader& reader, li
     }
     if (pos > text.size()) pos = text.size();
     reader.participant_text(text.substr(start, pos - start), lines.line_at(start));
+    if (reader.stopped()) return;
     if (pos < text.size() && text[pos] == ',') ++pos;
   }
+}
+
+// JSON Lines read in blocks rather than whole: a large export is never held in memory
+// next to the records made from it. Lines, messages and counts are those of
+// read_lines over the whole text.
+bool read_json_lines_streamed(const fs::path& path, const std::string& name, record_set& out) {
+  std::error_code ec;
+  std::ifstream in;
+  if (fs::is_regular_file(path, ec)) in.open(path, std::ios::binary);
+  if (!in) {
+    out.add_file(name);
+    out.report(input_problem{name, 0, "", {fmt::format("không mở được tệp `{}`", name), fmt::format("cannot open `{}`", name)}, false});
+    return false;
+  }
+  json_reader reader(out, name);
+  constexpr std::size_t block = std::size_t(1) << 22;
+  std::string text;
+  std::uint32_t line = 1;
+  bool first_block = true;
+  for (;;) {
+    const std::size_t kept = text.size();
+    text.resize(kept + block);
+    in.read(text.data() + kept, std::streamsize(block));
+    text.resize(kept + std::size_t(in.gcount()));
+    const bool at_end = !in;
+    if (first_block) {
+      if (in.bad()) break;
+      first_block = false;
+      if (auto wrong = encoding_problem(text); !wrong.empty()) {
+        reader.problem(1, "", std::move(wrong));
+        return false;
+      }
+      if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+      // Size the record arrays once from the first block's line length, instead of
+      // letting them double (and copy) their way up.
+      const auto lines_here = std::count(text.begin(), text.end(), '\n');
+      if (lines_here > 0 && !at_end) {
+        const auto bytes = fs::file_size(path, ec);
+        if (!ec) out.reserve(static_cast<std::uint32_t>(std::min<std::uintmax_t>(bytes / (text.size() / std::size_t(lines_here)) + 16, 1u << 30)));
+      }
+    }
+    std::size_t pos = 0;
+    for (;;) {
+      auto end = text.find('\n', pos);
+      if (end == std::string::npos) {
+        if (!at_end) break;
+        end = text.size();
+      }
+      auto content = std::string_view(text).substr(pos, end - pos);
+      if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_text(content, line);
+      if (reader.stopped()) break;
+      pos = end + 1;
+      ++line;
+      if (pos > text.size()) break;
+    }
+    if (at_end || reader.stopped()) break;
+    text.erase(0, std::min(pos, text.size()));
+  }
+  reader.end_of_file();
+  return true;
 }
 
 }  // namespace
@@ -343,6 +787,7 @@ void read_array(std::string_view text, std::size_t open, json_reader& reader, li
 bool read_json_records(const std::string& path_text, record_set& out) {
   const fs::path path(path_text);
   const std::string name = display_name(path);
+  if (json_lines_extension(path)) return read_json_lines_streamed(path, name, out);
   auto raw = read_input_file(path);
   if (!raw) {
     out.add_file(name);
@@ -356,10 +801,6 @@ bool read_json_records(const std::string& path_text, record_set& out) {
   }
   const std::string_view text = text::strip_bom(*raw);
   const auto first = text.find_first_not_of(" \t\r\n");
-  if (json_lines_extension(path)) {
-    read_lines(text, reader);
-    return true;
-  }
   if (first == std::string_view::npos) {
     reader.problem(1, "", {"tệp trống; cần một mảng JSON các đối tượng hoặc mỗi dòng một đối tượng JSON",
                            "the file is empty; expected a JSON array of participants or one JSON object per line"});
@@ -368,6 +809,7 @@ bool read_json_records(const std::string& path_text, record_set& out) {
   line_counter lines(text);
   if (text[first] == '[') {
     read_array(text, first, reader, lines);
+    reader.end_of_file();
     return true;
   }
   if (text[first] == '{') {
@@ -378,6 +820,7 @@ bool read_json_records(const std::string& path_text, record_set& out) {
     }
   }
   read_lines(text, reader);
+  reader.end_of_file();
   return true;
 }
 

@@ -41,6 +41,14 @@ std::string_view record_set::keep(std::string_view text) {
   return std::string_view(at, text.size());
 }
 
+void record_set::reserve(std::uint32_t participants) {
+  m_origins.reserve(participants);
+  m_cells.reserve(std::size_t(participants) * m_width);
+  std::size_t slots = 16;
+  while (slots < std::size_t(participants) * 2) slots *= 2;
+  if (slots > m_index.size()) index_grow(slots);
+}
+
 std::uint32_t record_set::add_participant(origin o) {
   auto index = static_cast<std::uint32_t>(m_origins.size());
   m_origins.push_back(o);
@@ -64,6 +72,17 @@ void record_set::finish() {
     auto& staged = m_staged[l];
     auto& table = m_lists[l];
     const std::size_t count = staged.owners.size();
+    table.starts.assign(n + 1, 0);
+    if (std::is_sorted(staged.owners.begin(), staged.owners.end())) {
+      // Events staged in participant order (every JSON reader, most CSV files): already
+      // grouped, so the staged arrays become the table without a copy.
+      for (auto owner : staged.owners) ++table.starts[owner + 1];
+      for (std::uint32_t p = 0; p < n; ++p) table.starts[p + 1] += table.starts[p];
+      table.cells = std::move(staged.cells);
+      table.origins = std::move(staged.origins);
+      staged = staged_list{};
+      continue;
+    }
     std::vector<std::uint32_t> order(count);
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(),
@@ -72,7 +91,6 @@ void record_set::finish() {
     table.cells.reserve(count * table.width);
     table.origins.clear();
     table.origins.reserve(count);
-    table.starts.assign(n + 1, 0);
     for (auto i : order) {
       table.cells.insert(table.cells.end(), staged.cells.begin() + std::ptrdiff_t(i * table.width),
                          staged.cells.begin() + std::ptrdiff_t((i + 1) * table.width));
@@ -84,11 +102,47 @@ void record_set::finish() {
   }
 }
 
+namespace {
+std::uint32_t id_hash(std::string_view id) {
+  // 32 bits of std::hash, never 0 so that a used slot is never all zero.
+  auto h = std::hash<std::string_view>{}(id);
+  auto h32 = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return h32 == 0 ? 1 : h32;
+}
+}  // namespace
+
+std::size_t record_set::index_slot(std::string_view id, std::uint32_t hash) const {
+  const std::size_t mask = m_index.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = m_index[i];
+    if (slot == 0) return i;
+    if (std::uint32_t(slot >> 32) == hash) {
+      const value& kept = row(std::uint32_t(slot) - 1)[field_id];
+      if (kept.kind == value_type::text && kept.text == id) return i;
+    }
+  }
+}
+
+void record_set::index_grow(std::size_t slots) {
+  std::vector<std::uint64_t> old(slots, 0);
+  old.swap(m_index);
+  const std::size_t mask = m_index.size() - 1;
+  for (std::uint64_t slot : old) {
+    if (slot == 0) continue;
+    std::size_t i = std::size_t(slot >> 32) & mask;
+    while (m_index[i] != 0) i = (i + 1) & mask;
+    m_index[i] = slot;
+  }
+}
+
 bool record_set::register_id(std::uint32_t participant, std::string_view id) {
-  if (m_index.count(id) != 0) return false;
-  auto kept = keep(id);
-  mutable_row(participant)[field_id] = value::of(kept);
-  m_index.emplace(kept, participant);
+  if ((m_index_used + 1) * 2 > m_index.size()) index_grow(std::max<std::size_t>(16, m_index.size() * 2));
+  const std::uint32_t hash = id_hash(id);
+  const std::size_t i = index_slot(id, hash);
+  if (m_index[i] != 0) return false;
+  mutable_row(participant)[field_id] = value::of(keep(id));
+  m_index[i] = (std::uint64_t(hash) << 32) | (std::uint64_t(participant) + 1);
+  ++m_index_used;
   return true;
 }
 
@@ -96,9 +150,23 @@ void record_set::drop_last_participant() {
   if (m_origins.empty()) return;
   auto last = static_cast<std::uint32_t>(m_origins.size() - 1);
   const value& id = row(last)[field_id];
-  if (id.kind == value_type::text) {
-    auto it = m_index.find(id.text);
-    if (it != m_index.end() && it->second == last) m_index.erase(it);
+  if (id.kind == value_type::text && !m_index.empty()) {
+    std::size_t i = index_slot(id.text, id_hash(id.text));
+    if (m_index[i] != 0 && std::uint32_t(m_index[i]) - 1 == last) {
+      // Backward-shift deletion keeps every probe sequence unbroken.
+      const std::size_t mask = m_index.size() - 1;
+      m_index[i] = 0;
+      --m_index_used;
+      for (std::size_t j = (i + 1) & mask; m_index[j] != 0; j = (j + 1) & mask) {
+        const std::size_t home = std::size_t(m_index[j] >> 32) & mask;
+        // Move j into the hole i when its home is not in (i, j] (cyclically).
+        const bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (stays) continue;
+        m_index[i] = m_index[j];
+        m_index[j] = 0;
+        i = j;
+      }
+    }
   }
   m_origins.pop_back();
   m_cells.resize(m_cells.size() - m_width);
@@ -115,8 +183,9 @@ void record_set::drop_last_participant() {
 }
 
 std::int64_t record_set::find(std::string_view id) const {
-  auto it = m_index.find(id);
-  return it == m_index.end() ? -1 : static_cast<std::int64_t>(it->second);
+  if (m_index.empty()) return -1;
+  const std::uint64_t slot = m_index[index_slot(id, id_hash(id))];
+  return slot == 0 ? -1 : static_cast<std::int64_t>(std::uint32_t(slot) - 1);
 }
 
 }  // namespace thidua

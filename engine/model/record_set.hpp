@@ -11,6 +11,7 @@
 
 #include "engine/model/schema.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/limits.hpp"
 
 namespace thidua {
 
@@ -54,11 +55,18 @@ class record_set {
   const std::vector<input_problem>& problems() const { return m_problems; }
   std::uint32_t rows_read() const { return m_rows_read; }
   std::uint32_t rows_rejected() const { return m_rows_rejected; }
+  // The most participant rows one run reads (limits::records_default_max unless set);
+  // readers stop, with a problem naming the line, once rows_read() reaches it.
+  std::uint32_t max_records() const { return m_max_records; }
+  void set_max_records(std::uint32_t n) { m_max_records = n; }
 
   // --- building (used by the readers in engine/io) ---
   std::uint32_t add_file(std::string name);
   // Copies text into the arena and returns a view that lives as long as the set.
   std::string_view keep(std::string_view text);
+  // Makes room for this many participants in all (a reader that can estimate the count
+  // saves the arrays' growth copies); changes nothing else.
+  void reserve(std::uint32_t participants);
   // Appends a participant with all fields unknown; returns its index.
   std::uint32_t add_participant(origin o);
   value* mutable_row(std::uint32_t participant) { return m_cells.data() + std::size_t(participant) * m_width; }
@@ -95,9 +103,16 @@ class record_set {
   std::vector<std::unique_ptr<char[]>> m_chunks;
   std::size_t m_chunk_used = 0;
   std::size_t m_chunk_size = 0;
-  std::unordered_map<std::string_view, std::uint32_t> m_index;
+  // Ids to participants: open addressing with linear probing, one 64-bit slot per entry
+  // (hash in the high half, participant + 1 in the low half, 0 = empty), the id text read
+  // from the row. A node-based map cost 50 bytes and a cache miss or two per participant.
+  std::vector<std::uint64_t> m_index;
+  std::size_t m_index_used = 0;
+  std::size_t index_slot(std::string_view id, std::uint32_t hash) const;  // its slot, or the empty one to fill
+  void index_grow(std::size_t slots);
   std::uint32_t m_rows_read = 0;
   std::uint32_t m_rows_rejected = 0;
+  std::uint32_t m_max_records = limits::records_default_max;
 };
 
 }  // namespace thidua

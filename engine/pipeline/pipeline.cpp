@@ -2,18 +2,94 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "engine/ast/lower.hpp"
 #include "engine/check/check.hpp"
 #include "engine/compile/compile.hpp"
+#include "grammar/limits.hpp"
 #include "grammar/parse.hpp"
 
 namespace thidua {
 
-std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump) {
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+template <typename T>
+void append(std::vector<T>& into, std::vector<T>& from) {
+  for (auto& x : from) into.push_back(std::move(x));
+  from.clear();
+}
+
+// Imports nest at most this deep; deeper chains are almost surely a mistake.
+constexpr int max_import_depth = 16;
+
+// Reads every file `file` imports, depth first, and moves their declarations into
+// `into` (the root file). `seen` holds canonical paths already read.
+void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const std::filesystem::path& importer,
+                   const import_roots& roots, std::set<std::filesystem::path>& seen, int depth) {
+  auto imports = std::move(file.imports);
+  file.imports.clear();
+  for (const auto& imp : imports) {
+    auto resolved = resolve_import(imp.name, importer, roots);
+    if (auto* refusal = std::get_if<import_refusal>(&resolved)) {
+      rules.diags.error(refusal->code, imp.name_span, refusal->message);
+      continue;
+    }
+    const auto& path = std::get<std::filesystem::path>(resolved);
+    if (!seen.insert(path).second) continue;  // read already (diamond or cycle)
+    if (depth >= max_import_depth) {
+      rules.diags.error("import.too_deep", imp.name_span,
+                        {fmt::format("nhập lồng nhau quá {} tầng", max_import_depth),
+                         fmt::format("imports nest more than {} deep", max_import_depth)});
+      continue;
+    }
+    auto text = read_file(path.string());
+    if (!text) {
+      rules.diags.error("import.cannot_read", imp.name_span,
+                        {fmt::format("không đọc được tệp nhập `{}`", imp.name), fmt::format("cannot read imported file `{}`", imp.name)});
+      continue;
+    }
+    auto id = rules.sources.add(path.lexically_relative(std::filesystem::current_path()).generic_string(), *text);
+    auto tree = grammar::parse(rules.sources.get(id), id, rules.diags);
+    if (!tree) continue;
+    auto sub = ast::lower(*tree, id, rules.diags);
+    merge_imports(rules, sub, into, path, roots, seen, depth + 1);
+    if (sub.campaign)
+      rules.diags.warning("import.campaign_ignored", sub.campaign->where,
+                          {"tệp được nhập có phần `phong trào`; phần này bị bỏ qua, chỉ dùng phần của tệp chính",
+                           "an imported file's `campaign` header is ignored; the importing file's header is used"});
+    append(into.rounds, sub.rounds);
+    append(into.windows, sub.windows);
+    append(into.scales, sub.scales);
+    append(into.lets, sub.lets);
+    append(into.schemas, sub.schemas);
+    append(into.awards, sub.awards);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump,
+                                                   const import_roots& roots) {
   auto rules = std::make_unique<loaded_rules>();
+  if (text.size() > limits::criteria_file_bytes) {
+    // Refused before normalising or parsing it: neither should run on such a file.
+    auto id = rules->sources.add(name, "");
+    rules->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(text.size()));
+    return rules;
+  }
   auto id = rules->sources.add(name, text);
   const auto& src = rules->sources.get(id);
   auto tree = grammar::parse(src, id, rules->diags);
@@ -23,6 +99,13 @@ std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std:
   }
   if (want_cst_dump) rules->cst_dump = cst::dump(*tree);
   rules->file.emplace(ast::lower(*tree, id, rules->diags));
+  if (!rules->file->imports.empty()) {
+    std::set<std::filesystem::path> seen;
+    std::error_code ec;
+    auto self = std::filesystem::weakly_canonical(name, ec);
+    if (!ec) seen.insert(self);
+    merge_imports(*rules, *rules->file, *rules->file, name, roots, seen, 0);
+  }
   if (rules->diags.has_errors()) {
     rules->diags.sort();
     return rules;
@@ -34,17 +117,24 @@ std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std:
   return rules;
 }
 
-std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump, const import_roots& roots) {
+  auto text = read_file(path);
+  if (!text) {
     auto rules = std::make_unique<loaded_rules>();
     rules->diags.error("io.cannot_read", span{0xFFFFFFFFu, 0, 0},
                        {fmt::format("không mở được tệp tiêu chí `{}`", path), fmt::format("cannot open criteria file `{}`", path)});
     return rules;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return load_rules_from_text(path, buffer.str(), want_cst_dump);
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > limits::criteria_file_bytes) {
+    // Not read at all: a huge file is refused in constant memory.
+    auto rules = std::make_unique<loaded_rules>();
+    auto id = rules->sources.add(path, "");
+    rules->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(bytes));
+    return rules;
+  }
+  return load_rules_from_text(path, *text, want_cst_dump, roots);
 }
 
 }  // namespace thidua

@@ -9,6 +9,7 @@
 #include "engine/ast/ast.hpp"
 #include "engine/check/checked.hpp"
 #include "engine/compile/rule_tree.hpp"
+#include "engine/pipeline/import_path.hpp"
 #include "grammar/diagnostic.hpp"
 
 namespace thidua {
@@ -30,9 +31,13 @@ struct loaded_rules {
 };
 
 // Reads and compiles a criteria file from disk. Never throws for bad input: a missing
-// file, invalid UTF-8 or a syntax error all end up in `diags`.
-std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump = false);
-// Same, from text already in memory (tests, the benchmark).
-std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump = false);
+// file, invalid UTF-8 or a syntax error all end up in `diags`. Files it imports
+// (`nhập`) are read from the places `roots` allows (see import_path.hpp) and their
+// declarations join the file's own; each file is read once, however often imported.
+std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump = false,
+                                         const import_roots& roots = import_roots{default_stdlib_dir(), {}});
+// Same, from text already in memory (tests, the benchmark); `name` stands for its path.
+std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump = false,
+                                                   const import_roots& roots = import_roots{default_stdlib_dir(), {}});
 
 }  // namespace thidua

@@ -88,6 +88,9 @@ TEST_CASE("convert_cell turns text into the field's type", "[io][convert]") {
       {"6thang", "thâm_niên", "6m"},
       {"sáu tháng", "thâm_niên", "error: `sáu tháng` is not a duration; expected a form like `6 months`, `2 years` or `10 days`"},
       {"6 tuần", "thâm_niên", "error: `6 tuần` is not a duration; expected a form like `6 months`, `2 years` or `10 days`"},
+      {"100000 năm", "thâm_niên", "100000y"},  // the bound of criteria files (lower.bad_duration)
+      {"100001 năm", "thâm_niên", "error: `100001 năm` is not a duration; expected a form like `6 months`, `2 years` or `10 days`"},
+      {"999999999 năm", "thâm_niên", "error: `999999999 năm` is not a duration; expected a form like `6 months`, `2 years` or `10 days`"},
       // text: NFC, trimmed
       {"  Nguyễn Văn An ", "tên", "Nguyễn Văn An"},
       {"Nguye\xCC\x82\xCC\x83n", "tên", "Nguyễn"},

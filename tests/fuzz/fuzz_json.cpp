@@ -1,0 +1,6 @@
+// libFuzzer target: the JSON records reader (array, object, JSON Lines). The body is in targets.hpp
+// (shared with the unit test replaying saved findings); docs/reliability.md says how
+// long it has run and what it found.
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) { return thidua::fuzz::json(data, size); }
