@@ -75,15 +75,25 @@ eval::outcome decide(const std::string& award_body, const person& who) {
 
 using eval::outcome;
 
+struct condition_row {
+  const char* condition;
+  person who;
+  outcome expected;
+};
+
+// Each row's condition as the award's only criterion, decided for its person.
+template <std::size_t N>
+void check_rows(const condition_row (&rows)[N]) {
+  for (const auto& r : rows) {
+    INFO(r.condition);
+    CHECK(decide(std::string("  tiêu chí \"c\": ") + r.condition, r.who) == r.expected);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("three-valued and/or/not", "[eval][logic]") {
-  struct row {
-    const char* condition;
-    person who;
-    outcome expected;
-  };
-  const row rows[] = {
+  const condition_row rows[] = {
       {"a và b", {{{"a", "true"}, {"b", "true"}}, {}}, outcome::passed},
       {"a và b", {{{"a", "false"}}, {}}, outcome::failed},          // false and unknown = false
       {"a và b", {{{"a", "true"}}, {}}, outcome::not_decidable},    // true and unknown = unknown
@@ -96,19 +106,11 @@ TEST_CASE("three-valued and/or/not", "[eval][logic]") {
       {"at least 2 of (a, b, n > 1)", {{{"a", "true"}, {"n", "0"}}, {}}, outcome::not_decidable},
       {"ít nhất 2 trong (a, b, n > 1)", {{{"a", "false"}, {"b", "false"}}, {}}, outcome::failed},
   };
-  for (const auto& r : rows) {
-    INFO(r.condition);
-    CHECK(decide(std::string("  tiêu chí \"c\": ") + r.condition, r.who) == r.expected);
-  }
+  check_rows(rows);
 }
 
 TEST_CASE("comparisons, sets, scales and exact bounds", "[eval][compare]") {
-  struct row {
-    const char* condition;
-    person who;
-    outcome expected;
-  };
-  const row rows[] = {
+  const condition_row rows[] = {
       {"n > 50%", {{{"n", "0.5"}}, {}}, outcome::failed},            // "trên 50%" is strict
       {"n >= 50%", {{{"n", "0.5"}}, {}}, outcome::passed},
       {"n ≥ 70%", {{{"n", "0.7"}}, {}}, outcome::passed},
@@ -126,10 +128,7 @@ TEST_CASE("comparisons, sets, scales and exact bounds", "[eval][compare]") {
       {"ngày_sinh + 18 năm <= 15/4/2021", {{{"ngày_sinh", "15/04/2003"}}, {}}, outcome::passed},
       {"năm_của(ngày_sinh) = 2003", {{{"ngày_sinh", "15/04/2003"}}, {}}, outcome::passed},
   };
-  for (const auto& r : rows) {
-    INFO(r.condition);
-    CHECK(decide(std::string("  tiêu chí \"c\": ") + r.condition, r.who) == r.expected);
-  }
+  check_rows(rows);
 }
 
 TEST_CASE("aggregates over event lists with windows and conditions", "[eval][aggregate]") {
