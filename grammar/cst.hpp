@@ -16,10 +16,10 @@
 //   import_decl   text
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
-//   award         name text? subjects? (level | award_round | basis | criterion | exclusion | group)*
+//   award         name text? subjects? (level | award_round | basis | criterion | exclusion | procedure | deferral | group)*
 //   subjects      subject+                 subject: token, e.g. `cá nhân`
 //   level         text            award_round  name
-//   criterion     text EXPR citation?      exclusion: same     citation  text
+//   criterion     text EXPR citation?      exclusion, procedure, deferral: same     citation  text
 //   group         text number (criterion | group)*
 // Expressions (EXPR):
 //   or_expr       EXPR EXPR+               and_expr  EXPR EXPR+
@@ -68,6 +68,8 @@ enum class kind : std::uint8_t {
   award_round,
   criterion,
   exclusion,
+  procedure,
+  deferral,
   group,
   citation,
   // expressions

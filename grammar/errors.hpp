@@ -104,6 +104,12 @@ THIDUA_SYNTAX_ERROR(criterion_expr, "thiếu điều kiện của tiêu chí sau
 THIDUA_SYNTAX_ERROR(exclusion_label, "thiếu nhãn trong ngoặc kép sau `loại trừ`", "expected the exclusion's label in quotes after `exclude`");
 THIDUA_SYNTAX_ERROR(exclusion_colon, "thiếu dấu `:` sau nhãn loại trừ", "expected `:` after the exclusion label");
 THIDUA_SYNTAX_ERROR(exclusion_expr, "thiếu điều kiện loại trừ sau dấu `:`", "expected the exclusion's condition after `:`");
+THIDUA_SYNTAX_ERROR(procedure_label, "thiếu nhãn yêu cầu thủ tục trong ngoặc kép sau `thủ tục`", "expected the requirement's label in quotes after `procedure`");
+THIDUA_SYNTAX_ERROR(procedure_colon, "thiếu dấu `:` sau nhãn yêu cầu thủ tục", "expected `:` after the procedure label");
+THIDUA_SYNTAX_ERROR(procedure_expr, "thiếu điều kiện của yêu cầu thủ tục sau dấu `:`", "expected the procedural requirement's condition after `:`");
+THIDUA_SYNTAX_ERROR(deferral_label, "thiếu nhãn trường hợp hoãn trong ngoặc kép sau `hoãn`", "expected the deferral's label in quotes after `defer`");
+THIDUA_SYNTAX_ERROR(deferral_colon, "thiếu dấu `:` sau nhãn trường hợp hoãn", "expected `:` after the deferral label");
+THIDUA_SYNTAX_ERROR(deferral_expr, "thiếu điều kiện hoãn sau dấu `:`", "expected the deferral's condition after `:`");
 THIDUA_SYNTAX_ERROR(group_label, "thiếu nhãn nhóm trong ngoặc kép sau `nhóm`", "expected the group's label in quotes after `group`");
 THIDUA_SYNTAX_ERROR(group_at_least, "thiếu `ít nhất` sau nhãn nhóm", "expected `at least` after the group's label");
 THIDUA_SYNTAX_ERROR(group_count, "thiếu một số nguyên sau `ít nhất`", "expected a whole number after `at least`");

@@ -75,6 +75,8 @@ THIDUA_KIND(level, level);
 THIDUA_KIND(award_round, award_round);
 THIDUA_KIND(criterion, criterion);
 THIDUA_KIND(exclusion, exclusion);
+THIDUA_KIND(procedure, procedure);
+THIDUA_KIND(deferral, deferral);
 THIDUA_KIND(group, group);
 THIDUA_KIND(citation, citation);
 THIDUA_KIND(not_op, not_op);
@@ -113,7 +115,7 @@ using selector = pt::selector<Rule,
     rules::campaign, rules::issuer, rules::basis, rules::period, rules::round, rules::achievements,
     rules::deadline, rules::window, rules::scale, rules::let, rules::import_decl, rules::schema, rules::field,
     rules::list_type, rules::list_field_entry, rules::award, rules::subjects, rules::level,
-    rules::award_round, rules::criterion, rules::exclusion, rules::group, rules::citation,
+    rules::award_round, rules::criterion, rules::exclusion, rules::procedure, rules::deferral, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
     rules::within_clause, rules::at_least, rules::set, rules::window_lit >,
   fold_single::on<
@@ -260,7 +262,7 @@ constexpr std::string_view keyword_spellings[] = {
     "từ", "from", "đến khi kết thúc", "until closed", "đến", "to", "thang", "scale",
     "đặt", "let", "dữ liệu", "schema", "nhập", "import", "danh sách", "list", "danh hiệu", "khen thưởng",
     "award", "cho", "for", "cấp", "level", "tiêu chí", "criterion", "loại trừ",
-    "exclude", "nhóm", "group", "ít nhất", "at least", "trong", "of", "hết",
+    "exclude", "thủ tục", "procedure", "hoãn", "defer", "nhóm", "group", "ít nhất", "at least", "trong", "of", "hết",
     "end", "theo", "per", "nơi", "where", "within", "và", "and",
     "hoặc", "or", "không", "not", "thuộc", "in", "đúng", "true",
     "sai", "false", "đếm", "count", "tổng", "sum", "nhỏ_nhất", "min",
@@ -532,7 +534,7 @@ std::string_view kind_name(kind k) {
     THIDUA_NAME(round) THIDUA_NAME(achievements) THIDUA_NAME(deadline) THIDUA_NAME(window) THIDUA_NAME(scale)
     THIDUA_NAME(let) THIDUA_NAME(import_decl) THIDUA_NAME(schema) THIDUA_NAME(field) THIDUA_NAME(list_type) THIDUA_NAME(list_field)
     THIDUA_NAME(award) THIDUA_NAME(subjects) THIDUA_NAME(subject) THIDUA_NAME(level) THIDUA_NAME(award_round)
-    THIDUA_NAME(criterion) THIDUA_NAME(exclusion) THIDUA_NAME(group) THIDUA_NAME(citation) THIDUA_NAME(or_expr)
+    THIDUA_NAME(criterion) THIDUA_NAME(exclusion) THIDUA_NAME(procedure) THIDUA_NAME(deferral) THIDUA_NAME(group) THIDUA_NAME(citation) THIDUA_NAME(or_expr)
     THIDUA_NAME(and_expr) THIDUA_NAME(not_op) THIDUA_NAME(comparison) THIDUA_NAME(sum) THIDUA_NAME(product)
     THIDUA_NAME(negate) THIDUA_NAME(call) THIDUA_NAME(aggregate) THIDUA_NAME(where) THIDUA_NAME(within)
     THIDUA_NAME(at_least) THIDUA_NAME(set) THIDUA_NAME(window_lit) THIDUA_NAME(name) THIDUA_NAME(number)

@@ -258,6 +258,8 @@ struct kw_for : sor< kw< "cho" >, kw< "for" > > {};
 struct kw_level : sor< kw< "cấp" >, kw< "level" > > {};
 struct kw_criterion : sor< kw< "tiêu chí" >, kw< "criterion" > > {};
 struct kw_exclude : sor< kw< "loại trừ" >, kw< "exclude" > > {};
+struct kw_procedure : sor< kw< "thủ tục" >, kw< "procedure" > > {};
+struct kw_defer : sor< kw< "hoãn" >, kw< "defer" > > {};
 struct kw_group : sor< kw< "nhóm" >, kw< "group" > > {};
 struct kw_at_least : sor< kw< "ít nhất" >, kw< "at least" > > {};
 struct kw_of : sor< kw< "trong" >, kw< "of" > > {};
@@ -284,7 +286,7 @@ struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {}
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award,
-                             kw_criterion, kw_exclude, kw_group, kw_end, kw_per, kw_where, kw_within > {};
+                             kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
 struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, identifier > {};
@@ -479,6 +481,16 @@ struct exclusion_colon : padded< one< ':' > > {};
 struct exclusion_expr : padded< expr > {};
 struct exclusion : seq< kw_exclude, must< exclusion_label, exclusion_colon, exclusion_expr >, opt< sep, citation > > {};
 
+struct procedure_label : padded< text > {};
+struct procedure_colon : padded< one< ':' > > {};
+struct procedure_expr : padded< expr > {};
+struct procedure : seq< kw_procedure, must< procedure_label, procedure_colon, procedure_expr >, opt< sep, citation > > {};
+
+struct deferral_label : padded< text > {};
+struct deferral_colon : padded< one< ':' > > {};
+struct deferral_expr : padded< expr > {};
+struct deferral : seq< kw_defer, must< deferral_label, deferral_colon, deferral_expr >, opt< sep, citation > > {};
+
 struct group;
 struct group_label : padded< text > {};
 struct group_at_least : padded< kw_at_least > {};
@@ -496,7 +508,7 @@ struct level : seq< kw_level, must< level_colon, level_text > > {};
 struct award_round_head : seq< kw_round, hsep, one< ':' > > {};
 struct award_round_name : padded< name > {};
 struct award_round : seq< award_round_head, must< award_round_name > > {};
-struct award_item : sor< level, award_round, basis, criterion, exclusion, group > {};
+struct award_item : sor< level, award_round, basis, criterion, exclusion, procedure, deferral, group > {};
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
 
 // ---- file ---------------------------------------------------------------------

@@ -118,6 +118,8 @@ struct schema_decl {
 
 // tiêu chí "label": EXPR theo "citation"   (criterion)
 // loại trừ "label": EXPR theo "citation"   (disqualifier: same shape)
+// thủ tục "label": EXPR                     (procedural requirement: false -> inadmissible)
+// hoãn "label": EXPR                        (deferral: true -> deferred, not rejected)
 // nhóm "label" ít nhất K trong: ... hết     (group of criteria, K of N)
 struct criterion {
   span where;
@@ -142,6 +144,8 @@ struct award_decl {
   std::vector<std::string> legal_basis;
   std::vector<criterion> criteria;
   std::vector<criterion> disqualifiers;
+  std::vector<criterion> procedures;  // thủ tục / procedure
+  std::vector<criterion> deferrals;   // hoãn / defer
 };
 
 // nhập "tên" / import "name": another criteria file whose declarations join this one's.

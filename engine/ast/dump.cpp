@@ -166,6 +166,8 @@ class dumper {
       for (const auto& b : a.legal_basis) line(2, "basis " + quoted(b));
       for (const auto& c : a.criteria) criterion_line(c, "criterion", 2);
       for (const auto& c : a.disqualifiers) criterion_line(c, "exclude", 2);
+      for (const auto& c : a.procedures) criterion_line(c, "procedure", 2);
+      for (const auto& c : a.deferrals) criterion_line(c, "defer", 2);
     }
   }
 };

@@ -71,7 +71,7 @@ class lowerer {
       count += s.fields.size();
       for (const auto& field : s.fields) count += field.list_fields.size();
     }
-    for (const auto& a : f.awards) count += a.criteria.size() + a.disqualifiers.size();
+    for (const auto& a : f.awards) count += a.criteria.size() + a.disqualifiers.size() + a.procedures.size() + a.deferrals.size();
     if (count > limits::criteria_declarations) too_many_declarations(count);
     return f;
   }
@@ -556,6 +556,8 @@ class lowerer {
         case kind::criterion:
         case kind::group: a.criteria.push_back(criterion_of(item)); break;
         case kind::exclusion: a.disqualifiers.push_back(criterion_of(item)); break;
+        case kind::procedure: a.procedures.push_back(criterion_of(item)); break;
+        case kind::deferral: a.deferrals.push_back(criterion_of(item)); break;
         default: break;
       }
     }

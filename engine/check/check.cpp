@@ -24,6 +24,7 @@ checked_file check(const ast::file& file, diagnostics& out) {
   build_schema(file, result, out);
   check_declarations(file, result, out);
   check_expressions(file, result, out);
+  check_prerequisites(file, result, out);
   return result;
 }
 

@@ -14,6 +14,7 @@ checked_file check(const ast::file& file, diagnostics& out);
 void build_schema(const ast::file& file, checked_file& result, diagnostics& out);        // schema.cpp
 void check_declarations(const ast::file& file, checked_file& result, diagnostics& out);  // declarations.cpp
 void check_expressions(const ast::file& file, checked_file& result, diagnostics& out);   // types.cpp
+void check_prerequisites(const ast::file& file, const checked_file& result, diagnostics& out);  // prerequisites.cpp
 
 // "did you mean" help: the candidate closest to `name` (ignoring diacritics and case),
 // or empty when nothing is close enough. suggest.cpp

@@ -4,6 +4,7 @@
 // compiler reads only this and the AST; it never resolves a name by itself.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -13,7 +14,7 @@
 
 namespace thidua::check {
 
-enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list };
+enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list, award };
 
 struct window_range {
   std::int32_t from = std::numeric_limits<std::int32_t>::min();  // days, inclusive
@@ -28,6 +29,8 @@ struct expr_info {
   std::uint32_t index = 0;                // field, event field, let, scale value ordinal, list index
   window_range window;                    // aggregates with trong/within
   std::int32_t list = -1;                 // aggregates: the list index
+  bool members = false;                   // aggregates over thành_viên / members (other participants)
+  std::optional<date> day;                // hạn_hồ_sơ(đợt): the round's deadline, known when checking
 };
 
 struct named_window {
@@ -36,6 +39,7 @@ struct named_window {
   std::string label;
   window_range range;
   bool is_round = false;
+  std::optional<date> deadline;  // rounds: hạn hồ sơ / deadline
 };
 
 struct let_info {

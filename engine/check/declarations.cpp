@@ -49,14 +49,15 @@ std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& o
 }
 
 void check_declarations(const ast::file& file, checked_file& result, diagnostics& out) {
-  auto declare_window = [&](const ast::name_ref& name, std::string label, window_range range, bool is_round) {
+  auto declare_window = [&](const ast::name_ref& name, std::string label, window_range range, bool is_round,
+                            std::optional<date> deadline = std::nullopt) {
     if (result.find_window(name.text) >= 0) {
       out.error("check.duplicate_window", name.where,
                 {fmt::format("tên `{}` đã dùng cho một đợt hoặc khoảng thời gian khác", name.text),
                  fmt::format("`{}` already names another round or window", name.text)});
       return;
     }
-    result.windows.push_back(named_window{name.text, text::name_key(name.text), std::move(label), range, is_round});
+    result.windows.push_back(named_window{name.text, text::name_key(name.text), std::move(label), range, is_round, deadline});
   };
 
   // Windows first, so rounds may name them.
@@ -79,7 +80,7 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
           range = result.windows[static_cast<std::size_t>(w)].range;
       }
     }
-    declare_window(r.name, r.label.empty() ? r.name.text : r.label, range, true);
+    declare_window(r.name, r.label.empty() ? r.name.text : r.label, range, true, r.deadline);
   }
 
   std::set<std::string> award_names;
@@ -113,6 +114,8 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
     };
     visit(visit, a.criteria);
     visit(visit, a.disqualifiers);
+    visit(visit, a.procedures);
+    visit(visit, a.deferrals);
   }
 
   std::set<std::string> let_names;

@@ -44,6 +44,8 @@ class checker {
     for (const auto& a : m_file.awards) {
       for (const auto& c : a.criteria) check_criterion(c);
       for (const auto& c : a.disqualifiers) check_criterion(c);
+      for (const auto& c : a.procedures) check_criterion(c);
+      for (const auto& c : a.deferrals) check_criterion(c);
     }
   }
 
@@ -390,9 +392,70 @@ class checker {
     return info;
   }
 
+  // đạt(A) / passed(A) and hạn_hồ_sơ(R) / deadline_of(R) take a declaration's name, not
+  // a value: an award of this file, a round with a deadline.
+  bool is_reference_call(std::string_view key) const {
+    return key == "đạt" || key == "passed" || key == "hạn_hồ_sơ" || key == "deadline_of";
+  }
+
+  expr_info visit_reference_call(const ast::expr& e, std::string_view key) {
+    expr_info info;
+    const bool award = key == "đạt" || key == "passed";
+    info.type = award ? value_type::boolean : value_type::date;
+    const ast::expr* arg = e.args.size() == 1 ? e.args[0].get() : nullptr;
+    if (!arg || arg->kind != ast::expr_kind::name) {
+      m_out.error("check.argument_count", e.where,
+                  {fmt::format("hàm `{}` cần đúng một đối số là {}", e.text, award ? "tên một danh hiệu" : "tên một đợt"),
+                   fmt::format("function `{}` takes one argument, the name of {}", e.text, award ? "an award" : "a round")})
+          .help = award ? bilingual{"ví dụ `đạt(lao_động_tiên_tiến)`", "for example `passed(advanced_worker)`"}
+                        : bilingual{"ví dụ `ngày_nộp <= hạn_hồ_sơ(đợt_I)`", "for example `submitted <= deadline_of(round_1)`"};
+      for (const auto& a : e.args) record(*a, expr_info{});
+      return info;
+    }
+    expr_info target;
+    if (award) {
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < m_file.awards.size(); ++i) {
+        names.push_back(m_file.awards[i].name.text);
+        if (text::name_key(m_file.awards[i].name.text) == text::name_key(arg->text)) {
+          target.ref = ref_kind::award;
+          target.index = static_cast<std::uint32_t>(i);
+        }
+      }
+      if (target.ref != ref_kind::award) {
+        auto& d = m_out.error("check.unknown_award", arg->where,
+                              {fmt::format("không có danh hiệu nào tên `{}`", arg->text), fmt::format("no award is named `{}`", arg->text)});
+        if (auto near = closest_name(arg->text, names); !near.empty())
+          d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      } else {
+        info.ref = ref_kind::award;
+        info.index = target.index;
+      }
+    } else {
+      int w = m_result.find_window(arg->text);
+      if (w < 0 || !m_result.windows[static_cast<std::size_t>(w)].is_round) {
+        std::vector<std::string> rounds;
+        for (const auto& r : m_file.rounds) rounds.push_back(r.name.text);
+        auto& d = m_out.error("check.unknown_round", arg->where,
+                              {fmt::format("không có đợt nào tên `{}`", arg->text), fmt::format("no round is named `{}`", arg->text)});
+        if (auto near = closest_name(arg->text, rounds); !near.empty())
+          d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      } else if (const auto& round = m_result.windows[static_cast<std::size_t>(w)]; !round.deadline) {
+        m_out.error("check.round_without_deadline", arg->where,
+                    {fmt::format("đợt `{}` không có hạn hồ sơ", arg->text), fmt::format("round `{}` has no deadline", arg->text)})
+            .help = {"thêm `hạn hồ sơ: NGÀY` vào khai báo đợt", "add `deadline: DATE` to the round's declaration"};
+      } else {
+        info.day = round.deadline;
+      }
+    }
+    record(*arg, target);
+    return info;
+  }
+
   expr_info visit_call(const ast::expr& e) {
     expr_info info;
     auto key = text::name_key(e.text);
+    if (is_reference_call(key)) return visit_reference_call(e, key);
     const function_sig* sig = nullptr;
     for (const auto& f : functions())
       if (key == text::name_key(f.vi) || key == text::name_key(f.en)) sig = &f;
@@ -402,6 +465,7 @@ class checker {
         names.emplace_back(f.vi);
         names.emplace_back(f.en);
       }
+      for (const char* n : {"đạt", "passed", "hạn_hồ_sơ", "deadline_of"}) names.emplace_back(n);
       auto& d = m_out.error("check.unknown_function", e.where,
                             {fmt::format("không có hàm `{}`", e.text), fmt::format("unknown function `{}`", e.text)});
       if (auto near = closest_name(e.text, names); !near.empty())
@@ -424,14 +488,44 @@ class checker {
     return info;
   }
 
+  // đếm(thành_viên nơi …) / count(members where …): the participants whose unit is this
+  // participant's id. Inside `nơi`, names are the member's own fields and definitions,
+  // and đạt(A) asks whether the member passed A.
+  expr_info visit_members(const ast::expr& e) {
+    expr_info info;
+    info.type = value_type::number;
+    info.members = true;
+    if (e.agg != ast::aggregate_fn::count)
+      m_out.error("check.members_count_only", e.where,
+                  {"với `thành_viên` chỉ dùng được `đếm(…)`; tỉ lệ thành viên viết là `tỉ_lệ(đếm(thành_viên nơi …), đếm(thành_viên))`",
+                   "only `count(…)` works over `members`; a share of members is `ratio(count(members where …), count(members))`"});
+    if (e.window)
+      m_out.error("check.members_window", e.window->where,
+                  {"thành viên không có ngày nên không lọc theo `trong` được; hãy đặt điều kiện thời gian trong `nơi`",
+                   "members have no date, so `within` cannot filter them; put the time condition in `where`"});
+    if (e.condition) {
+      int saved = m_list;
+      m_list = -1;
+      auto c = visit(*e.condition, no_hint);
+      m_list = saved;
+      expect(*e.condition, c, value_type::boolean, "điều kiện `nơi`", "the `where` condition");
+    }
+    return info;
+  }
+
   expr_info visit_aggregate(const ast::expr& e) {
     expr_info info;
     info.type = e.agg == ast::aggregate_fn::count || e.agg == ast::aggregate_fn::sum ? value_type::number : value_type::unknown;
     const auto& shape = m_result.shape;
     int list = shape.find_list(e.text);
     if (list < 0) {
+      auto key = text::name_key(e.text);
+      if (key == "thành_viên" || key == "members") return visit_members(e);
+    }
+    if (list < 0) {
       std::vector<std::string> names;
       for (const auto& l : shape.lists) names.push_back(l.name);
+      names.emplace_back("thành_viên");
       auto& d = m_out.error("check.unknown_list", e.where,
                             {fmt::format("không có danh sách sự kiện nào tên `{}`", e.text),
                              fmt::format("no event list is named `{}`", e.text)});

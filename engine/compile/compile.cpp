@@ -30,6 +30,8 @@ class compiler {
       }
       for (const auto& c : a.criteria) out.criteria.push_back(criterion_of(c));
       for (const auto& c : a.disqualifiers) out.exclusions.push_back(criterion_of(c));
+      for (const auto& c : a.procedures) out.procedures.push_back(criterion_of(c));
+      for (const auto& c : a.deferrals) out.deferrals.push_back(criterion_of(c));
       m_tree.awards.push_back(std::move(out));
     }
     return std::move(m_tree);
@@ -152,6 +154,15 @@ class compiler {
         break;
       case k::call: {
         auto key = text::name_key(e.text);
+        if (key == "đạt" || key == "passed") {
+          n.code = op::award_passed;
+          n.slot = info.index;
+          break;
+        }
+        if (key == "hạn_hồ_sơ" || key == "deadline_of") {
+          n.slot = constant(info.day ? value::of(*info.day) : value::unknown());
+          break;
+        }
         if (key == "tuổi_vào" || key == "age_on") n.code = op::age_on;
         else if (key == "tỉ_lệ" || key == "ratio") n.code = op::ratio;
         else n.code = op::year_of;
@@ -159,6 +170,12 @@ class compiler {
         break;
       }
       case k::aggregate:
+        if (info.members) {
+          n.code = op::count_members;
+          m_tree.uses_members = true;
+          if (e.condition) kids.push_back(emit(*e.condition, depth + 1));
+          break;
+        }
         switch (e.agg) {
           case ast::aggregate_fn::count: n.code = op::count; break;
           case ast::aggregate_fn::sum: n.code = op::sum; break;

@@ -44,6 +44,7 @@ void node_line(std::string& out, const rule_tree& t, const schema& shape, std::u
       }
       break;
     case op::at_least: out += fmt::format(" k={}", n.aux); break;
+    case op::award_passed: out += fmt::format(" {}", t.awards[n.slot].name); break;
     default: break;
   }
   out += fmt::format(" : {}\n", type_name(n.type, true));
@@ -79,6 +80,8 @@ std::string dump(const rule_tree& t, const schema& shape) {
     out += "\n";
     for (const auto& c : a.criteria) criterion_lines(out, t, shape, c, "criterion", 1);
     for (const auto& c : a.exclusions) criterion_lines(out, t, shape, c, "exclude", 1);
+    for (const auto& c : a.procedures) criterion_lines(out, t, shape, c, "procedure", 1);
+    for (const auto& c : a.deferrals) criterion_lines(out, t, shape, c, "defer", 1);
   }
   return out;
 }

@@ -59,6 +59,8 @@ struct award {
   std::vector<participant_kind> subjects;  // empty: every kind
   std::vector<criterion> criteria;
   std::vector<criterion> exclusions;
+  std::vector<criterion> procedures;  // false -> procedurally inadmissible
+  std::vector<criterion> deferrals;   // true -> deferred
   span where;
   bool applies_to(participant_kind k) const;
 };
@@ -76,6 +78,7 @@ struct rule_tree {
   std::deque<std::string> constant_text;  // owns the text of text constants (a deque: views stay valid)
   std::vector<let_slot> lets;
   std::vector<award> awards;
+  bool uses_members = false;  // some node counts a collective's members (eval builds the index)
   std::uint32_t max_depth = 0;  // deepest nesting, sizes nothing yet but bounds recursion
 };
 

@@ -8,9 +8,9 @@ namespace thidua::eval {
 namespace {
 
 // Rows of participants [from, to), in input order.
-void evaluate_range(const compile::rule_tree& tree, const record_set& records, std::uint32_t from, std::uint32_t to,
-                    std::vector<pair_result>& rows) {
-  evaluator ev(tree, records);
+void evaluate_range(const compile::rule_tree& tree, const record_set& records, const std::shared_ptr<const member_index>& members,
+                    std::uint32_t from, std::uint32_t to, std::vector<pair_result>& rows) {
+  evaluator ev(tree, records, members);
   trace_record trace;
   for (std::uint32_t p = from; p < to; ++p) {
     const value& kind = records.row(p)[field_kind];
@@ -62,8 +62,10 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
   threads = std::min<unsigned>(threads, std::max<std::uint32_t>(1, n / (parallel_threshold / 2)));
   // Most record sets give one row per applicable award: reserve for that.
   out.rows.reserve(std::size_t(n) * std::max<std::size_t>(1, tree.awards.size()));
+  // One member index for every thread: it is read-only once built.
+  const auto members = tree.uses_members ? std::make_shared<const member_index>(records) : nullptr;
   if (threads <= 1) {
-    evaluate_range(tree, records, 0, n, out.rows);
+    evaluate_range(tree, records, members, 0, n, out.rows);
     return out;
   }
   // Contiguous ranges, one per thread; the first range is the calling thread's and
@@ -73,9 +75,9 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
   auto bound = [&](unsigned t) { return static_cast<std::uint32_t>(std::uint64_t(n) * t / threads); };
   for (unsigned t = 1; t < threads; ++t) {
     parts[t - 1].reserve(std::size_t(bound(t + 1) - bound(t)) * std::max<std::size_t>(1, tree.awards.size()));
-    workers.emplace_back([&, t] { evaluate_range(tree, records, bound(t), bound(t + 1), parts[t - 1]); });
+    workers.emplace_back([&, t] { evaluate_range(tree, records, members, bound(t), bound(t + 1), parts[t - 1]); });
   }
-  evaluate_range(tree, records, 0, bound(1), out.rows);
+  evaluate_range(tree, records, members, 0, bound(1), out.rows);
   for (auto& w : workers) w.join();
   for (auto& part : parts) {
     std::move(part.begin(), part.end(), std::back_inserter(out.rows));

@@ -14,15 +14,129 @@ truth truth_of(const value& v) {
   return v.boolean ? truth::yes : truth::no;
 }
 
+member_index::member_index(const record_set& records) {
+  const std::uint32_t n = records.size();
+  std::vector<std::int64_t> owner(n, -1);
+  starts.assign(std::size_t(n) + 1, 0);
+  for (std::uint32_t q = 0; q < n; ++q) {
+    const value& unit = records.row(q)[field_unit];
+    if (unit.kind != value_type::text) continue;
+    auto p = records.find(unit.text);
+    if (p < 0 || p == q) continue;  // a unit outside the records, or a participant naming itself
+    owner[q] = p;
+    ++starts[static_cast<std::size_t>(p) + 1];
+  }
+  for (std::uint32_t p = 0; p < n; ++p) starts[p + 1] += starts[p];
+  members.resize(starts[n]);
+  std::vector<std::uint32_t> fill(starts.begin(), starts.end() - 1);
+  for (std::uint32_t q = 0; q < n; ++q)
+    if (owner[q] >= 0) members[fill[static_cast<std::size_t>(owner[q])]++] = q;
+}
+
 evaluator::evaluator(const compile::rule_tree& tree, const record_set& records)
-    : m_tree(tree), m_records(records), m_lets(tree.lets.size()), m_let_state(tree.lets.size(), 0) {
+    : evaluator(tree, records, tree.uses_members ? std::make_shared<const member_index>(records) : nullptr) {}
+
+evaluator::evaluator(const compile::rule_tree& tree, const record_set& records, std::shared_ptr<const member_index> members)
+    : m_tree(tree),
+      m_records(records),
+      m_lets(tree.lets.size()),
+      m_let_state(tree.lets.size(), 0),
+      m_award_verdicts(tree.awards.size()),
+      m_award_state(tree.awards.size(), 0),
+      m_members(std::move(members)) {
+  if (tree.uses_members && !m_members) m_members = std::make_shared<const member_index>(records);
   plan_fast_path();
 }
+
+evaluator::~evaluator() = default;
 
 void evaluator::begin(std::uint32_t participant) {
   m_participant = participant;
   m_row = m_records.row(participant);
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
+  std::fill(m_award_state.begin(), m_award_state.end(), std::uint8_t{0});
+}
+
+template <bool Trace>
+value evaluator::award_passed(const compile::node& n, std::uint32_t index) {
+  verdict v;
+  if constexpr (Trace) {
+    if (!m_prereq_eval) m_prereq_eval = std::make_unique<evaluator>(m_tree, m_records, m_members);
+    m_prereq_eval->m_nesting = m_nesting;
+    m_prereq_eval->begin(m_participant);
+    v = m_prereq_eval->decide(n.slot);
+    m_trace->prerequisites.emplace_back(index, v);
+    if (v.result == outcome::not_decidable) {
+      // What the prerequisite lacks is what this award lacks.
+      trace_record inner;
+      m_prereq_eval->trace(n.slot, inner);
+      auto append = [](auto& to, const auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+      append(m_trace->missing_fields, inner.missing_fields);
+      append(m_trace->missing_event_fields, inner.missing_event_fields);
+      append(m_trace->missing_member_fields, inner.missing_member_fields);
+    }
+  } else {
+    if (m_award_state[n.slot] == 1) return value::unknown();  // unreachable: the checker forbids cycles
+    if (m_award_state[n.slot] == 0) {
+      m_award_state[n.slot] = 1;
+      const value* saved_event = m_event;
+      m_event = nullptr;
+      m_award_verdicts[n.slot] = decide(n.slot);
+      m_event = saved_event;
+      m_award_state[n.slot] = 2;
+    }
+    v = m_award_verdicts[n.slot];
+  }
+  // Not applicable to this kind of participant: it does not hold the title.
+  const auto& award = m_tree.awards[n.slot];
+  const value& kind = m_row[field_kind];
+  if (kind.kind == value_type::enumeration && !award.applies_to(static_cast<participant_kind>(kind.ordinal)))
+    return value::of(false);
+  if (v.result == outcome::passed) return value::of(true);
+  if (v.result == outcome::not_decidable) return value::unknown();
+  return value::of(false);
+}
+
+template <bool Trace>
+value evaluator::count_members(const compile::node& n, std::uint32_t index) {
+  if (!m_members || m_nesting >= member_nesting_max) return value::unknown();
+  const std::uint32_t first = m_members->starts[m_participant], last = m_members->starts[m_participant + 1];
+  const std::uint32_t* condition = n.child_count > 0 ? &m_tree.children[n.first_child] : nullptr;
+  trace_record::member_split* split = nullptr;
+  if constexpr (Trace) {
+    split = &m_trace->members.emplace_back();
+    split->node = index;
+  }
+  if (!condition) {
+    if constexpr (Trace) split->met.assign(m_members->members.begin() + first, m_members->members.begin() + last);
+    return value::of(number::integer(last - first));
+  }
+  if (!m_member_eval) {
+    m_member_eval = std::make_unique<evaluator>(m_tree, m_records, m_members);
+    m_member_eval->m_nesting = m_nesting + 1;
+  }
+  std::uint32_t matched = 0;
+  bool unknown = false;
+  for (std::uint32_t i = first; i < last; ++i) {
+    const std::uint32_t member = m_members->members[i];
+    m_member_eval->begin(member);
+    // The member evaluator never traces: the explanation names members, not their values.
+    truth t = truth_of(m_member_eval->eval<false>(*condition));
+    if (t == truth::yes) ++matched;
+    else if (t == truth::unknown) unknown = true;
+    if constexpr (Trace) {
+      (t == truth::yes ? split->met : t == truth::no ? split->unmet : split->unknown).push_back(member);
+      if (t == truth::unknown) {
+        trace_record inner;
+        m_member_eval->trace_node(*condition, inner);
+        for (auto slot : inner.missing_fields) m_trace->missing_member_fields.emplace_back(member, slot);
+        for (const auto& mm : inner.missing_member_fields) m_trace->missing_member_fields.push_back(mm);
+      }
+    }
+  }
+  if constexpr (Trace) m_trace->matched[index] = matched;
+  if (unknown) return value::unknown();
+  return value::of(number::integer(matched));
 }
 
 template <bool Trace>
@@ -262,6 +376,8 @@ value evaluator::eval(std::uint32_t index) {
       if (a.kind == value_type::date) result = value::of(number::integer(to_civil(a.day).year));
       break;
     }
+    case op::award_passed: result = award_passed<Trace>(n, index); break;
+    case op::count_members: result = count_members<Trace>(n, index); break;
   }
   if constexpr (Trace) {
     m_trace->values[index] = result;
@@ -296,32 +412,38 @@ truth evaluator::judge(const compile::criterion& c, std::vector<truth>* seen) {
 template <bool Trace>
 verdict evaluator::decide_award(std::uint32_t award, trace_record* out) {
   const auto& a = m_tree.awards[award];
+  // Stages in the order an officer applies them: an inadmissible dossier is not looked
+  // at on the merits, an exclusion or a pending proceeding settles the case before the
+  // criteria do. The first stage that decides gives the outcome; data missing in an
+  // earlier stage does not hide a definite later one (the pair cannot pass either way).
+  struct stage {
+    const std::vector<compile::criterion>* items;
+    std::vector<truth>* seen;
+    truth decisive;
+    outcome result;
+  };
+  const stage stages[] = {
+      {&a.procedures, Trace ? &out->procedures : nullptr, truth::no, outcome::inadmissible},
+      {&a.exclusions, Trace ? &out->exclusions : nullptr, truth::yes, outcome::excluded},
+      {&a.deferrals, Trace ? &out->deferrals : nullptr, truth::yes, outcome::deferred},
+      {&a.criteria, Trace ? &out->criteria : nullptr, truth::no, outcome::failed},
+  };
   bool unknown = false;
-  verdict v;
-  std::int32_t excluded_by = -1;
-  for (std::size_t i = 0; i < a.exclusions.size(); ++i) {
-    truth t = judge<Trace>(a.exclusions[i], Trace ? &out->exclusions : nullptr);
-    if (t == truth::yes && excluded_by < 0) {
-      excluded_by = static_cast<std::int32_t>(i);
-      if constexpr (!Trace) break;
+  verdict decided{outcome::passed, -1};
+  bool settled = false;
+  for (const auto& st : stages) {
+    for (std::size_t i = 0; i < st.items->size(); ++i) {
+      truth t = judge<Trace>((*st.items)[i], st.seen);
+      if (t == st.decisive && !settled) {
+        decided = verdict{st.result, static_cast<std::int32_t>(i)};
+        settled = true;
+        if constexpr (!Trace) return decided;
+      }
+      if (t == truth::unknown) unknown = true;
     }
-    if (t == truth::unknown) unknown = true;
   }
-  if (excluded_by >= 0 && !Trace) return verdict{outcome::excluded, excluded_by};
-  std::int32_t failed_at = -1;
-  for (std::size_t i = 0; i < a.criteria.size(); ++i) {
-    truth t = judge<Trace>(a.criteria[i], Trace ? &out->criteria : nullptr);
-    if (t == truth::no && failed_at < 0) {
-      failed_at = static_cast<std::int32_t>(i);
-      if constexpr (!Trace) break;
-    }
-    if (t == truth::unknown) unknown = true;
-  }
-  if (excluded_by >= 0) v = verdict{outcome::excluded, excluded_by};
-  else if (failed_at >= 0) v = verdict{outcome::failed, failed_at};
-  else if (unknown) v = verdict{outcome::not_decidable, -1};
-  else v = verdict{outcome::passed, -1};
-  return v;
+  if (settled) return decided;
+  return unknown ? verdict{outcome::not_decidable, -1} : verdict{outcome::passed, -1};
 }
 
 
@@ -476,7 +598,8 @@ void evaluator::plan_fast_path() {
   for (std::size_t a = 0; a < m_tree.awards.size(); ++a) {
     const auto& award = m_tree.awards[a];
     fast_award plan;
-    plan.usable = true;
+    // Procedures and deferrals are rare and never hot: such awards take the tree walk.
+    plan.usable = award.procedures.empty() && award.deferrals.empty();
     for (const auto& c : award.exclusions) {
       fast_test t;
       if (!plan_test(c, t)) plan.usable = false;
@@ -563,6 +686,17 @@ verdict evaluator::decide(std::uint32_t award) {
   return verdict{unknown ? outcome::not_decidable : outcome::passed, -1};
 }
 
+void evaluator::trace_node(std::uint32_t node, trace_record& out) {
+  out.values.assign(m_tree.nodes.size(), value::unknown());
+  out.reached.assign(m_tree.nodes.size(), 0);
+  out.matched.assign(m_tree.nodes.size(), 0);
+  std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
+  m_trace = &out;
+  eval<true>(node);
+  m_trace = nullptr;
+  std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
+}
+
 void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.values.assign(m_tree.nodes.size(), value::unknown());
   out.reached.assign(m_tree.nodes.size(), 0);
@@ -572,6 +706,11 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.undefined.clear();
   out.criteria.clear();
   out.exclusions.clear();
+  out.procedures.clear();
+  out.deferrals.clear();
+  out.members.clear();
+  out.prerequisites.clear();
+  out.missing_member_fields.clear();
   // Recompute definitions under tracing so their inner values are recorded too.
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   m_trace = &out;
@@ -584,6 +723,9 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   auto& me = out.missing_event_fields;
   std::sort(me.begin(), me.end());
   me.erase(std::unique(me.begin(), me.end()), me.end());
+  auto& mm = out.missing_member_fields;
+  std::sort(mm.begin(), mm.end());
+  mm.erase(std::unique(mm.begin(), mm.end()), mm.end());
 }
 
 std::vector<std::string> missing_field_names(const record_set& records, const trace_record& trace) {
@@ -592,6 +734,9 @@ std::vector<std::string> missing_field_names(const record_set& records, const tr
   for (auto slot : trace.missing_fields) names.push_back(shape.fields[slot].name);
   for (auto [list, field] : trace.missing_event_fields)
     names.push_back(shape.lists[list].name + "." + shape.lists[list].fields[field].name);
+  // A member's field: "thành_viên[C6].xếp_loại_năm", the member named by its id.
+  for (auto [member, field] : trace.missing_member_fields)
+    names.push_back("thành_viên[" + std::string(records.id(member)) + "]." + shape.fields[field].name);
   return names;
 }
 

@@ -4,6 +4,7 @@
 // a second time with recording switched on (a template flag, not a runtime test per
 // node), with short-circuiting off so every reason is seen.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,8 @@ namespace thidua::eval {
 struct verdict {
   outcome result = outcome::not_decidable;
   // Position of the deciding item: the first false criterion (failed), the first
-  // holding exclusion (excluded), -1 otherwise.
+  // holding exclusion (excluded), the first unmet procedural requirement
+  // (inadmissible), the first holding deferral (deferred), -1 otherwise.
   std::int32_t deciding = -1;
 };
 
@@ -27,17 +29,42 @@ struct trace_record {
   std::vector<std::uint32_t> matched;  // per node: events an aggregate kept
   std::vector<std::uint32_t> missing_fields;  // field slots read while unknown, sorted, unique
   std::vector<std::pair<std::uint32_t, std::uint32_t>> missing_event_fields;  // (list, field)
+  // Fields of other participants (members) read while unknown: (participant, field slot).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> missing_member_fields;
   // Nodes whose inputs were known but whose result is undefined: a division or ratio
   // by zero, or a number too large. They make a pair undecidable without missing data.
   std::vector<std::uint32_t> undefined;
+  // đếm(thành_viên nơi …): which members met the condition, per node (member indices).
+  struct member_split {
+    std::uint32_t node = 0;
+    std::vector<std::uint32_t> met, unmet, unknown;
+  };
+  std::vector<member_split> members;
+  // đạt(A): the verdict A had for this participant, per node.
+  std::vector<std::pair<std::uint32_t, verdict>> prerequisites;
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
+  std::vector<truth> procedures;  // per procedural requirement, same layout
+  std::vector<truth> deferrals;   // per deferral, same layout
   verdict result;
+};
+
+// A collective's members: the participants whose unit (đơn_vị) is the collective's id,
+// in input order. Built once per record set, only for rule trees that count members.
+struct member_index {
+  std::vector<std::uint32_t> starts;   // participants + 1 offsets into members
+  std::vector<std::uint32_t> members;  // participant indices
+  explicit member_index(const record_set& records);
 };
 
 class evaluator {
  public:
   evaluator(const compile::rule_tree& tree, const record_set& records);
+  // Shares a member index built once (batches with several threads).
+  evaluator(const compile::rule_tree& tree, const record_set& records, std::shared_ptr<const member_index> members);
+  ~evaluator();
+  evaluator(const evaluator&) = delete;
+  evaluator& operator=(const evaluator&) = delete;
 
   // Starts a new participant: forgets the definitions computed for the previous one.
   void begin(std::uint32_t participant);
@@ -60,6 +87,13 @@ class evaluator {
   truth judge(const compile::criterion& c, std::vector<truth>* seen);
   template <bool Trace>
   verdict decide_award(std::uint32_t award, trace_record* out);
+  template <bool Trace>
+  value count_members(const compile::node& n, std::uint32_t index);
+  template <bool Trace>
+  value award_passed(const compile::node& n, std::uint32_t index);
+  // Traces one condition for the current participant into `out` (sized here), for the
+  // missing fields of a member or a prerequisite left unknown.
+  void trace_node(std::uint32_t node, trace_record& out);
 
   // The fast path. An award whose criteria and exclusions are all of a few simple
   // shapes (a field compared with a constant, a yes/no field or its negation, an age
@@ -100,7 +134,24 @@ class evaluator {
   std::vector<std::uint8_t> m_let_state;  // 0 not computed, 1 computing, 2 done
   trace_record* m_trace = nullptr;
   std::vector<fast_award> m_fast;  // one per award
+
+  // Prerequisites: each award decided at most once per participant, on demand, so the
+  // dependency order (checked acyclic by check/prerequisites.cpp) needs no schedule.
+  std::vector<verdict> m_award_verdicts;
+  std::vector<std::uint8_t> m_award_state;  // 0 not decided, 1 deciding, 2 done
+  // Members are judged by an evaluator of their own (their own definitions and
+  // prerequisites); a collective of collectives nests one more, up to a fixed depth.
+  std::shared_ptr<const member_index> m_members;
+  std::unique_ptr<evaluator> m_member_eval;
+  // Under tracing, a prerequisite is decided by a separate evaluator so the traced
+  // award's record holds only its own values.
+  std::unique_ptr<evaluator> m_prereq_eval;
+  unsigned m_nesting = 0;
 };
+
+// How deep collectives of collectives are followed (a unit that lists itself through
+// a loop of units ends here as unknown rather than looping).
+inline constexpr unsigned member_nesting_max = 4;
 
 // Three-valued helpers, shared with explain.
 truth truth_of(const value& v);

@@ -8,6 +8,8 @@ std::string_view outcome_name(outcome o, bool lang_en) {
     case outcome::failed: return lang_en ? "failed" : "không đạt";
     case outcome::excluded: return lang_en ? "excluded" : "bị loại trừ";
     case outcome::not_decidable: return lang_en ? "not decidable" : "chưa đủ dữ liệu";
+    case outcome::inadmissible: return lang_en ? "procedurally inadmissible" : "không hợp lệ về thủ tục";
+    case outcome::deferred: return lang_en ? "deferred" : "tạm hoãn xét";
   }
   return "";
 }
@@ -18,6 +20,8 @@ std::string_view outcome_code(outcome o) {
     case outcome::failed: return "failed";
     case outcome::excluded: return "excluded";
     case outcome::not_decidable: return "not_decidable";
+    case outcome::inadmissible: return "inadmissible";
+    case outcome::deferred: return "deferred";
   }
   return "";
 }

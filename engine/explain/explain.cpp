@@ -49,7 +49,7 @@ bool is_comparison(op code) {
 class builder {
  public:
   builder(eval::evaluator& ev, const eval::trace_record& trace, const source_set& sources)
-      : m_tree(ev.tree()), m_shape(ev.records().shape()), m_trace(trace), m_sources(sources) {}
+      : m_tree(ev.tree()), m_shape(ev.records().shape()), m_records(ev.records()), m_trace(trace), m_sources(sources) {}
 
   item build_criterion(const compile::criterion& c, item_kind kind, const std::vector<eval::truth>& truths, std::size_t& cursor) {
     item it;
@@ -63,7 +63,7 @@ class builder {
       it.at_least = c.at_least;
       for (const auto& m : c.members) it.children.push_back(build_criterion(m, kind, truths, cursor));
     } else {
-      item cond = build_condition(c.root, kind == item_kind::exclusion);
+      item cond = build_condition(c.root, kind);
       it.text = cond.text;
       it.seen = std::move(cond.seen);
       it.threshold = std::move(cond.threshold);
@@ -77,6 +77,7 @@ class builder {
  private:
   const compile::rule_tree& m_tree;
   const schema& m_shape;
+  const record_set& m_records;
   const eval::trace_record& m_trace;
   const source_set& m_sources;
 
@@ -113,8 +114,58 @@ class builder {
     } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max) {
       auto k = m_trace.matched[index];
       f.note = {fmt::format("{} sự kiện được tính", k), fmt::format("{} event{} counted", k, k == 1 ? "" : "s")};
+    } else if (n.code == op::count_members) {
+      f.note = members_note(index);
+    } else if (n.code == op::award_passed) {
+      for (const auto& [node, v] : m_trace.prerequisites)
+        if (node == index) {
+          const auto& award = m_tree.awards[n.slot];
+          f.note = {fmt::format("kết quả xét “{}”: {}", award.label, eval::outcome_name(v.result, false)),
+                    fmt::format("outcome for “{}”: {}", award.label, eval::outcome_name(v.result, true))};
+        }
     }
     return f;
+  }
+
+  // Who decided a count of members: those that did not meet the condition (or could not
+  // be judged), by name and id, so the council knows whom the collective is waiting on.
+  bilingual members_note(std::uint32_t index) const {
+    const eval::trace_record::member_split* split = nullptr;
+    for (const auto& s : m_trace.members)
+      if (s.node == index) split = &s;
+    if (!split) return {};
+    const auto& records = m_records;
+    auto who = [&](const std::vector<std::uint32_t>& list) {
+      constexpr std::size_t shown = 10;
+      std::string s;
+      for (std::size_t i = 0; i < list.size() && i < shown; ++i) {
+        const value* row = records.row(list[i]);
+        std::string id(row[field_id].text);
+        s += (s.empty() ? "" : ", ");
+        s += row[field_name].kind == value_type::text ? fmt::format("{} ({})", row[field_name].text, id) : id;
+      }
+      return std::pair{s, list.size() > shown ? list.size() - shown : 0};
+    };
+    const std::size_t total = split->met.size() + split->unmet.size() + split->unknown.size();
+    const auto& node = m_tree.nodes[index];
+    if (node.child_count == 0)
+      return {fmt::format("{} thành viên", total), fmt::format("{} member{}", total, total == 1 ? "" : "s")};
+    bilingual note{fmt::format("{}/{} thành viên thỏa điều kiện", split->met.size(), total),
+                   fmt::format("{} of {} members meet the condition", split->met.size(), total)};
+    auto add = [&](const std::vector<std::uint32_t>& list, const char* vi, const char* en) {
+      if (list.empty()) return;
+      auto [names, more] = who(list);
+      note.vi += fmt::format("; {}: {}", vi, names);
+      note.en += fmt::format("; {}: {}", en, names);
+      if (more) {
+        note.vi += fmt::format(" và {} thành viên khác", more);
+        note.en += fmt::format(" and {} more", more);
+      }
+    };
+    add(split->met, "thỏa", "meeting it");
+    add(split->unmet, "không thỏa", "not meeting it");
+    add(split->unknown, "chưa rõ", "unknown");
+    return note;
   }
 
   // Facts for an operand and for the fields and definitions it reads.
@@ -123,16 +174,18 @@ class builder {
     if (n.code == op::constant) return;
     auto f = describe(index, as_percent);
     if (seen_text.insert(f.what).second) out.push_back(std::move(f));
-    if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event)
+    if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event ||
+        n.code == op::count_members)
       return;  // event-level values differ per event; the count says enough
     for (std::uint32_t i = 0; i < n.child_count; ++i) {
       collect(m_tree.children[n.first_child + i], false, out, seen_text);
     }
   }
 
-  // `exclusion`: the condition excludes when it holds, so its threshold reads
-  // "loại trừ khi ≥ cảnh cáo" rather than "cần ≥ cảnh cáo", and no gap is shown.
-  item build_condition(std::uint32_t index, bool exclusion) const {
+  // `owner`: the kind of item the condition belongs to. An exclusion or a deferral acts
+  // when its condition holds, so its threshold reads "loại trừ khi ≥ cảnh cáo" (or
+  // "hoãn khi …") rather than "cần ≥ cảnh cáo", and no gap is shown.
+  item build_condition(std::uint32_t index, item_kind owner) const {
     const auto& n = m_tree.nodes[index];
     item it;
     it.kind = item_kind::condition;
@@ -142,7 +195,7 @@ class builder {
     const std::uint32_t* kids = m_tree.children.data() + n.first_child;
     if (n.code == op::and_op || n.code == op::or_op || n.code == op::not_op || n.code == op::at_least) {
       if (n.code == op::at_least) it.at_least = n.aux;
-      for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i], exclusion));
+      for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i], owner));
       return it;
     }
     std::set<std::string> seen_text;
@@ -153,12 +206,16 @@ class builder {
       const auto& rhs_node = m_tree.nodes[kids[1]];
       auto rhs = format_value(m_trace.values[kids[1]], m_shape, pct);
       auto rhs_text = rhs_node.code == op::constant ? rhs : bilingual{source_text(m_sources, rhs_node.where), source_text(m_sources, rhs_node.where)};
-      if (exclusion) {
+      if (owner == item_kind::exclusion) {
         it.threshold = {fmt::format("loại trừ khi {} {}", op_symbol(n.code), rhs_text.vi),
                         fmt::format("excludes when {} {}", op_symbol(n.code), rhs_text.en)};
+      } else if (owner == item_kind::deferral) {
+        it.threshold = {fmt::format("hoãn khi {} {}", op_symbol(n.code), rhs_text.vi),
+                        fmt::format("defers when {} {}", op_symbol(n.code), rhs_text.en)};
       } else {
         it.threshold = {fmt::format("cần {} {}", op_symbol(n.code), rhs_text.vi), fmt::format("needs {} {}", op_symbol(n.code), rhs_text.en)};
-        if (it.verdict == eval::truth::no) it.gap = gap_of(n.code, kids[0], kids[1], pct);
+        // A dossier requirement's label already says what to supply; "needs 1 more" would not.
+        if (it.verdict == eval::truth::no && owner != item_kind::procedure) it.gap = gap_of(n.code, kids[0], kids[1], pct);
       }
     } else if (n.code == op::in_set || n.code == op::not_in_set) {
       collect(kids[0], false, it.seen, seen_text);
@@ -268,6 +325,10 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   for (const auto& c : a.criteria) ex.criteria.push_back(b.build_criterion(c, item_kind::criterion, trace.criteria, cursor));
   cursor = 0;
   for (const auto& c : a.exclusions) ex.exclusions.push_back(b.build_criterion(c, item_kind::exclusion, trace.exclusions, cursor));
+  cursor = 0;
+  for (const auto& c : a.procedures) ex.procedures.push_back(b.build_criterion(c, item_kind::procedure, trace.procedures, cursor));
+  cursor = 0;
+  for (const auto& c : a.deferrals) ex.deferrals.push_back(b.build_criterion(c, item_kind::deferral, trace.deferrals, cursor));
   ex.missing = eval::missing_field_names(records, trace);
   for (auto node : trace.undefined) ex.undefined.push_back(source_text(sources, ev.tree().nodes[node].where));
 
@@ -298,6 +359,24 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
       auto d = detail_of(decisive_leaf(exc, eval::truth::yes));
       ex.first_reason = {fmt::format("Bị loại trừ vì “{}”: {}.", exc.label, d.vi),
                          fmt::format("Excluded because “{}” holds: {}.", exc.label, d.en)};
+      break;
+    }
+    case eval::outcome::inadmissible: {
+      // Every unmet requirement is listed: the unit must fix all of them, not the first.
+      std::vector<std::string> unmet;
+      for (const auto& p : ex.procedures)
+        if (p.verdict == eval::truth::no) unmet.push_back(fmt::format("“{}”", p.label));
+      std::string list;
+      for (const auto& u : unmet) list += (list.empty() ? "" : ", ") + u;
+      ex.first_reason = {fmt::format("Không hợp lệ về thủ tục (chưa xét tiêu chí): hồ sơ chưa đáp ứng {}.", list),
+                         fmt::format("Procedurally inadmissible (criteria not considered): the dossier does not meet {}.", list)};
+      break;
+    }
+    case eval::outcome::deferred: {
+      const auto& def = ex.deferrals[static_cast<std::size_t>(trace.result.deciding)];
+      auto d = detail_of(decisive_leaf(def, eval::truth::yes));
+      ex.first_reason = {fmt::format("Tạm hoãn xét khen thưởng vì “{}”: {}. Đây không phải là quyết định không đạt.", def.label, d.vi),
+                         fmt::format("Deferred because “{}” holds: {}. This is not a rejection.", def.label, d.en)};
       break;
     }
     case eval::outcome::not_decidable: {

@@ -20,7 +20,7 @@ struct fact {
   bool missing = false;
 };
 
-enum class item_kind : std::uint8_t { criterion, exclusion, group, condition };
+enum class item_kind : std::uint8_t { criterion, exclusion, group, condition, procedure, deferral };
 
 struct item {
   item_kind kind = item_kind::condition;
@@ -49,6 +49,8 @@ struct explanation {
   bilingual first_reason;  // one sentence, up front
   std::vector<item> criteria;
   std::vector<item> exclusions;
+  std::vector<item> procedures;  // thủ tục: dossier and deadline requirements
+  std::vector<item> deferrals;   // hoãn: pending proceedings
   std::vector<std::string> missing;  // names of the fields whose absence left it undecided
   std::vector<std::string> undefined;  // expressions that could not be computed (division by zero)
 };

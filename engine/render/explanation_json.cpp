@@ -22,6 +22,8 @@ const char* kind_code(explain::item_kind k) {
     case explain::item_kind::exclusion: return "exclusion";
     case explain::item_kind::group: return "group";
     case explain::item_kind::condition: return "condition";
+    case explain::item_kind::procedure: return "procedure";
+    case explain::item_kind::deferral: return "deferral";
   }
   return "condition";
 }
@@ -80,6 +82,15 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   json excl = json::array();
   for (const auto& c : ex.exclusions) excl.push_back(item_json(c, sources));
   j["exclusions"] = std::move(excl);
+  // Only files that use them get these keys, so older consumers see no change.
+  auto list = [&](const char* key, const std::vector<explain::item>& items) {
+    if (items.empty()) return;
+    json arr = json::array();
+    for (const auto& c : items) arr.push_back(item_json(c, sources));
+    j[key] = std::move(arr);
+  };
+  list("procedures", ex.procedures);
+  list("deferrals", ex.deferrals);
   return j.dump(2) + "\n";
 }
 

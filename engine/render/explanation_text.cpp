@@ -13,11 +13,13 @@ std::string location(const source_set& sources, span where) {
   return fmt::format("{}:{}:{}", src.name(), pos.line, pos.column);
 }
 
-std::string mark(eval::truth t, bool exclusion, lang l) {
+std::string mark(eval::truth t, explain::item_kind kind, lang l) {
   const bool en = l == lang::en;
-  if (exclusion) {
+  if (kind == explain::item_kind::exclusion || kind == explain::item_kind::deferral) {
     switch (t) {
-      case eval::truth::yes: return en ? "[applies]" : "[bị loại]";
+      case eval::truth::yes:
+        if (kind == explain::item_kind::deferral) return en ? "[applies: deferred]" : "[hoãn]";
+        return en ? "[applies]" : "[bị loại]";
       case eval::truth::no: return en ? "[does not apply]" : "[không]";
       case eval::truth::unknown: return en ? "[unknown]" : "[chưa rõ]";
     }
@@ -63,8 +65,7 @@ void condition(std::string& out, const explain::item& it, const std::string& ind
 
 void criterion(std::string& out, const explain::item& it, const source_set& sources, const std::string& indent, lang l) {
   const bool en = l == lang::en;
-  const bool exclusion = it.kind == explain::item_kind::exclusion;
-  out += fmt::format("{}{} {}  ({})\n", indent, mark(it.verdict, exclusion, l), it.label, location(sources, it.where));
+  out += fmt::format("{}{} {}  ({})\n", indent, mark(it.verdict, it.kind, l), it.label, location(sources, it.where));
   const std::string inner = indent + "    ";
   if (!it.citation.empty()) out += fmt::format("{}{} {}\n", inner, en ? "legal basis:" : "căn cứ:", it.citation);
   if (it.kind == explain::item_kind::group) {
@@ -108,6 +109,12 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   std::string outcome = text::upper(eval::outcome_name(ex.result, en));
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);
   out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", ex.first_reason.in(l));
+  // In the order the engine decides: procedure, exclusions, deferrals, criteria; but the
+  // criteria come first after the procedure, since that is what auditors read for.
+  if (!ex.procedures.empty()) {
+    out += fmt::format("\n{}\n", en ? "Procedure (dossier):" : "Thủ tục (hồ sơ):");
+    for (const auto& c : ex.procedures) criterion(out, c, sources, "  ", l);
+  }
   if (!ex.criteria.empty()) {
     out += fmt::format("\n{}\n", en ? "Criteria:" : "Tiêu chí:");
     for (const auto& c : ex.criteria) criterion(out, c, sources, "  ", l);
@@ -115,6 +122,10 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   if (!ex.exclusions.empty()) {
     out += fmt::format("\n{}\n", en ? "Exclusions:" : "Loại trừ:");
     for (const auto& c : ex.exclusions) criterion(out, c, sources, "  ", l);
+  }
+  if (!ex.deferrals.empty()) {
+    out += fmt::format("\n{}\n", en ? "Deferral:" : "Tạm hoãn:");
+    for (const auto& c : ex.deferrals) criterion(out, c, sources, "  ", l);
   }
   return out;
 }

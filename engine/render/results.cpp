@@ -58,6 +58,14 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
       const auto& l = label_at(a.exclusions, row.decision.deciding);
       return {fmt::format("loại trừ: “{}”", l), fmt::format("excluded: “{}”", l)};
     }
+    case eval::outcome::inadmissible: {
+      const auto& l = label_at(a.procedures, row.decision.deciding);
+      return {fmt::format("hồ sơ chưa đáp ứng: “{}”", l), fmt::format("procedural requirement not met: “{}”", l)};
+    }
+    case eval::outcome::deferred: {
+      const auto& l = label_at(a.deferrals, row.decision.deciding);
+      return {fmt::format("tạm hoãn: “{}”", l), fmt::format("deferred: “{}”", l)};
+    }
     case eval::outcome::not_decidable: {
       bilingual r{"", ""};
       if (!row.missing.empty())
@@ -234,14 +242,18 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
 
 std::string summary(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records, lang l) {
   const bool en = l == lang::en;
-  std::vector<std::array<std::size_t, 4>> counts(tree.awards.size(), std::array<std::size_t, 4>{});
+  std::vector<std::array<std::size_t, eval::outcome_count>> counts(tree.awards.size(), std::array<std::size_t, eval::outcome_count>{});
   for (const auto& row : batch.rows)
     if (row.award != eval::no_award) ++counts[row.award][static_cast<std::size_t>(row.decision.result)];
   std::string out = en ? "Summary\n" : "Tổng hợp\n";
   for (std::size_t a = 0; a < tree.awards.size(); ++a) {
     const auto& c = counts[a];
-    out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable\n", tree.awards[a].label, c[0], c[1], c[2], c[3])
-              : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu\n", tree.awards[a].label, c[0], c[1], c[2], c[3]);
+    out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable", tree.awards[a].label, c[0], c[1], c[2], c[3])
+              : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu", tree.awards[a].label, c[0], c[1], c[2], c[3]);
+    // The later outcomes only where they occur, so campaigns without them read as before.
+    for (std::size_t o = 4; o < eval::outcome_count; ++o)
+      if (c[o]) out += fmt::format(", {} {}", c[o], eval::outcome_name(static_cast<eval::outcome>(o), en));
+    out += "\n";
   }
   out += en ? fmt::format("  participants read: {}; evaluated: {}; rows rejected: {}\n", records.rows_read(), batch.participants,
                           records.rows_rejected())

@@ -176,3 +176,34 @@ TEST_CASE("outcomes: exclusions before criteria, groups k of n", "[eval][outcome
   CHECK(decide(group, {{{"a", "true"}, {"b", "false"}}, {}}) == outcome::not_decidable);
   CHECK(decide(group, {{{"a", "true"}, {"b", "false"}, {"n", "0"}}, {}}) == outcome::failed);
 }
+
+TEST_CASE("outcomes: procedure, exclusion, deferral, criteria in that order", "[eval][outcome]") {
+  const std::string body = R"(  thủ tục "hồ sơ đủ": a
+  loại trừ "kỷ luật": mức >= cảnh_cáo
+  hoãn "đang xem xét": b
+  tiêu chí "có điểm": n >= 1
+)";
+  struct row {
+    std::map<std::string, std::string> fields;
+    outcome expected;
+  };
+  const row rows[] = {
+      {{{"a", "true"}, {"mức", "không_có"}, {"b", "false"}, {"n", "1"}}, outcome::passed},
+      {{{"a", "false"}, {"mức", "cảnh_cáo"}, {"b", "true"}, {"n", "0"}}, outcome::inadmissible},
+      {{{"a", "true"}, {"mức", "cảnh_cáo"}, {"b", "true"}, {"n", "0"}}, outcome::excluded},
+      {{{"a", "true"}, {"mức", "không_có"}, {"b", "true"}, {"n", "0"}}, outcome::deferred},
+      {{{"a", "true"}, {"mức", "không_có"}, {"b", "false"}, {"n", "0"}}, outcome::failed},
+      // Unknown in an earlier stage does not hide a definite later one.
+      {{{"mức", "không_có"}, {"b", "false"}, {"n", "0"}}, outcome::failed},
+      {{{"a", "true"}, {"b", "true"}, {"n", "1"}}, outcome::deferred},
+      // Unknown with nothing definite: not decidable, never passed.
+      {{{"mức", "không_có"}, {"b", "false"}, {"n", "1"}}, outcome::not_decidable},
+      {{{"a", "true"}, {"mức", "không_có"}, {"n", "1"}}, outcome::not_decidable},
+  };
+  for (const auto& r : rows) {
+    std::string shown;
+    for (const auto& [k, v] : r.fields) shown += k + "=" + v + " ";
+    INFO(shown);
+    CHECK(decide(body, {r.fields, {}}) == r.expected);
+  }
+}
