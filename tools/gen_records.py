@@ -132,18 +132,25 @@ def at_least3(k, xs):
     return None
 
 
-def outcome(criteria, exclusions=()):
+def outcome(criteria, exclusions=(), procedures=(), deferrals=()):
+    """The engine's order: procedure, exclusions, deferrals, criteria; the first that settles wins."""
+    if any(x is False for x in procedures):
+        return "inadmissible"
     if any(x is True for x in exclusions):
         return "excluded"
+    if any(x is True for x in deferrals):
+        return "deferred"
     if any(x is False for x in criteria):
         return "failed"
-    if all(x is True for x in criteria) and all(x is False for x in exclusions):
+    if all(x is True for x in criteria) and all(x is False for x in exclusions) and \
+            all(x is True for x in procedures) and all(x is False for x in deferrals):
         return "passed"
     return "not decidable"
 
 
 def tally(outcomes):
     keys = ["passed", "failed", "excluded", "not decidable"]
+    keys += [k for k in ("inadmissible", "deferred") if k in outcomes]
     counts = {k: 0 for k in keys}
     for o in outcomes:
         counts[o] += 1
@@ -986,8 +993,8 @@ def gen_002(files, summary):
             exp[label].append(outcome([crit_docs, n_init >= 1,
                                        cnt("Hỗ trợ CCVC-NLĐ nghèo") >= 1 or n_model >= 1,
                                        cnt("Hưởng ứng cuộc vận động") >= need,
-                                       cnt("Vận động doanh nghiệp") >= 1,
-                                       dossier_ok(docs, dos)]))
+                                       cnt("Vận động doanh nghiệp") >= 1],
+                                      procedures=[dossier_ok(docs, dos)]))
         # --- individuals nominated by the unit
         n_people = rng.randint(12, 24) if not unit.startswith("Phòng") else rng.randint(6, 10)
         for _ in range(n_people):
@@ -1044,8 +1051,8 @@ def gen_002(files, summary):
                 n_act = sum(1 for a in acts if D.fromisoformat(a["ngày"]) <= to)
                 excl = None if kl is None else kl != "Không"
                 exp[label].append(outcome([len(ev) >= 1 and not bad_year,
-                                           or3(and3(cv, n_init >= 1), n_act >= need),
-                                           dossier_ok(docs, dos)], [excl]))
+                                           or3(and3(cv, n_init >= 1), n_act >= need)], [excl],
+                                          procedures=[dossier_ok(docs, dos)]))
     files["rules/002_vi_nguoi_ngheo/records.jsonl"] = jsonl_bytes(records)
     summary.append(f"seed 002 (rules/002_vi_nguoi_ngheo, JSON Lines): {len(records)} participants "
                    f"({len(records) - len(BD_UNITS)} individuals, {len(BD_UNITS)} collectives)")
