@@ -13,7 +13,7 @@
 //   window        name window_lit
 //   scale         name name name+          (values lowest first)
 //   let           name EXPR
-//   import_decl   text
+//   import_decl   text                     estimate  name EXPR
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
 //   award         name text? subjects? (level | award_round | basis | criterion | exclusion | procedure | deferral | group)*
@@ -57,6 +57,7 @@ enum class kind : std::uint8_t {
   scale,
   let,
   import_decl,
+  estimate,
   schema,
   field,
   list_type,

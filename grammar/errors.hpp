@@ -117,6 +117,11 @@ THIDUA_SYNTAX_ERROR(group_of, "thiếu `trong` sau số lượng của nhóm", "
 THIDUA_SYNTAX_ERROR(group_colon, "thiếu dấu `:` sau `trong`", "expected `:` after `of`");
 THIDUA_SYNTAX_ERROR(group_close, "thiếu `hết` để đóng nhóm", "expected `end` to close the group");
 
+// ---- estimates ----------------------------------------------------------------
+THIDUA_SYNTAX_ERROR(estimate_list, "thiếu tên danh sách sự kiện sau `ước tính`", "expected an event list's name after `estimate`");
+THIDUA_SYNTAX_ERROR(estimate_colon, "thiếu dấu `:` sau tên danh sách", "expected `:` after the list's name");
+THIDUA_SYNTAX_ERROR(estimate_expr, "thiếu điều kiện nhận biết số liệu ước tính sau dấu `:`", "expected the condition that marks an estimate after `:`");
+
 // ---- file ---------------------------------------------------------------------
 THIDUA_SYNTAX_ERROR(file_end,
   "thiếu khai báo: cần `phong trào`, `đợt`, `cửa sổ`, `thang`, `đặt`, `dữ liệu`, `danh hiệu` hoặc một mục của danh hiệu như `tiêu chí`",

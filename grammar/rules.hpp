@@ -252,6 +252,7 @@ struct kw_scale : sor< kw< "thang" >, kw< "scale" > > {};
 struct kw_let : sor< kw< "đặt" >, kw< "let" > > {};
 struct kw_schema : sor< kw< "dữ liệu" >, kw< "schema" > > {};
 struct kw_import : sor< kw< "nhập" >, kw< "import" > > {};
+struct kw_estimate : sor< kw< "ước tính" >, kw< "estimate" > > {};
 struct kw_list : sor< kw< "danh sách" >, kw< "list" > > {};
 struct kw_award : sor< kw< "danh hiệu" >, kw< "khen thưởng" >, kw< "award" > > {};
 struct kw_for : sor< kw< "cho" >, kw< "for" > > {};
@@ -285,7 +286,7 @@ struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
-struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award,
+struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_award,
                              kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
@@ -516,9 +517,16 @@ struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, su
 struct import_target : padded< text > {};
 struct import_decl : seq< kw_import, must< import_target > > {};
 
-struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, award > {};
+// ---- estimates ----------------------------------------------------------------
+// ước tính LIST: CONDITION — the events of LIST meeting CONDITION are estimates.
+struct estimate_list : padded< name > {};
+struct estimate_colon : padded< one< ':' > > {};
+struct estimate_expr : padded< expr > {};
+struct estimate : seq< kw_estimate, must< estimate_list, estimate_colon, estimate_expr > > {};
+
+struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, estimate, award > {};
 // Where parsing resumes after a syntax error: a line that starts a declaration.
-struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award > {};
+struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_award > {};
 struct declarations : seq< sep, star< declaration, sep > > {};
 struct file_end : eof {};
 struct file : seq< declarations, must< file_end > > {};

@@ -155,6 +155,14 @@ struct import_decl {
   span name_span;
 };
 
+// ước tính LIST: CONDITION / estimate LIST: CONDITION: events of LIST meeting CONDITION
+// are estimates (ước thực hiện); results counted from them are provisional.
+struct estimate_decl {
+  span where;
+  name_ref list;
+  expr_ptr condition;
+};
+
 // One criteria file, declarations in source order by kind.
 struct file {
   source_id source = 0;
@@ -165,6 +173,7 @@ struct file {
   std::vector<let_decl> lets;
   std::vector<schema_decl> schemas;
   std::vector<import_decl> imports;
+  std::vector<estimate_decl> estimates;
   std::vector<award_decl> awards;
 };
 

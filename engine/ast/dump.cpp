@@ -153,6 +153,10 @@ class dumper {
       if (l.value) expression(*l.value, 2);
     }
     for (const auto& i : f.imports) line(1, "import \"" + i.name + "\"", i.where);
+    for (const auto& e : f.estimates) {
+      line(1, "estimate " + e.list.text, e.where);
+      if (e.condition) expression(*e.condition, 2);
+    }
     for (const auto& s : f.schemas) {
       line(1, "schema", s.where);
       for (const auto& fd : s.fields) field_line(fd, 2);

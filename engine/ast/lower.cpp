@@ -434,6 +434,14 @@ class lowerer {
         f.imports.push_back(std::move(i));
         break;
       }
+      case kind::estimate: {
+        estimate_decl e;
+        e.where = n.where;
+        e.list = name_of(n.child(0));
+        e.condition = top_expression(n.child(1));
+        f.estimates.push_back(std::move(e));
+        break;
+      }
       case kind::let: {
         let_decl l;
         l.where = n.where;

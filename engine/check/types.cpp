@@ -41,6 +41,7 @@ class checker {
 
   void run() {
     for (std::size_t i = 0; i < m_file.lets.size(); ++i) check_let(i);
+    for (const auto& e : m_file.estimates) check_estimate(e);
     for (const auto& a : m_file.awards) {
       for (const auto& c : a.criteria) check_criterion(c);
       for (const auto& c : a.disqualifiers) check_criterion(c);
@@ -95,6 +96,35 @@ class checker {
     m_list = saved;
     --m_lets_open;
     m_let_state[i] = 2;
+  }
+
+  // The condition speaks of one event of the list: its fields first, as inside `nơi`.
+  void check_estimate(const ast::estimate_decl& e) {
+    const auto& shape = m_result.shape;
+    int list = shape.find_list(e.list.text);
+    m_result.estimate_lists.push_back(list);
+    if (list < 0) {
+      std::vector<std::string> names;
+      for (const auto& l : shape.lists) names.push_back(l.name);
+      auto& d = m_out.error("check.unknown_list", e.list.where,
+                            {fmt::format("không có danh sách sự kiện nào tên `{}`", e.list.text),
+                             fmt::format("no event list is named `{}`", e.list.text)});
+      if (auto near = closest_name(e.list.text, names); !near.empty())
+        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      return;
+    }
+    for (std::size_t i = 0; i + 1 < m_result.estimate_lists.size(); ++i)
+      if (m_result.estimate_lists[i] == list)
+        m_out.error("check.duplicate_estimate", e.list.where,
+                    {fmt::format("danh sách `{}` đã có một khai báo `ước tính`; hãy gộp hai điều kiện bằng `hoặc`", e.list.text),
+                     fmt::format("list `{}` already has an `estimate` declaration; join the two conditions with `or`", e.list.text)});
+    if (!e.condition) return;
+    int saved = m_list;
+    m_list = list;
+    m_depth = m_max_depth = 0;
+    auto c = visit(*e.condition, no_hint);
+    m_list = saved;
+    expect(*e.condition, c, value_type::boolean, "điều kiện `ước tính`", "the `estimate` condition");
   }
 
   void check_criterion(const ast::criterion& c) {

@@ -16,6 +16,12 @@ class compiler {
       if (l.value) slot.root = emit(*l.value, 1);
       m_tree.lets.push_back(slot);
     }
+    m_tree.estimate_roots.assign(m_checked.shape.lists.size(), 0);
+    for (std::size_t i = 0; i < file.estimates.size(); ++i) {
+      const auto list = i < m_checked.estimate_lists.size() ? m_checked.estimate_lists[i] : -1;
+      if (list >= 0 && file.estimates[i].condition)
+        m_tree.estimate_roots[static_cast<std::size_t>(list)] = emit(*file.estimates[i].condition, 1) + 1;
+    }
     for (const auto& a : file.awards) {
       award out;
       out.name = a.name.text;

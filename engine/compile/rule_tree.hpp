@@ -78,6 +78,8 @@ struct rule_tree {
   std::deque<std::string> constant_text;  // owns the text of text constants (a deque: views stay valid)
   std::vector<let_slot> lets;
   std::vector<award> awards;
+  // Per event list: 1 + the node of its `ước tính` condition, or 0 when it has none.
+  std::vector<std::uint32_t> estimate_roots;
   bool uses_members = false;  // some node counts a collective's members (eval builds the index)
   std::uint32_t max_depth = 0;  // deepest nesting, sizes nothing yet but bounds recursion
 };

@@ -41,6 +41,7 @@ evaluator::evaluator(const compile::rule_tree& tree, const record_set& records, 
       m_records(records),
       m_lets(tree.lets.size()),
       m_let_state(tree.lets.size(), 0),
+      m_let_estimated(tree.lets.size(), 0),
       m_award_verdicts(tree.awards.size()),
       m_award_state(tree.awards.size(), 0),
       m_members(std::move(members)) {
@@ -65,6 +66,7 @@ value evaluator::award_passed(const compile::node& n, std::uint32_t index) {
     m_prereq_eval->m_nesting = m_nesting;
     m_prereq_eval->begin(m_participant);
     v = m_prereq_eval->decide(n.slot);
+    if (v.provisional) m_estimated = true;
     m_trace->prerequisites.emplace_back(index, v);
     if (v.result == outcome::not_decidable) {
       // What the prerequisite lacks is what this award lacks.
@@ -86,6 +88,7 @@ value evaluator::award_passed(const compile::node& n, std::uint32_t index) {
       m_award_state[n.slot] = 2;
     }
     v = m_award_verdicts[n.slot];
+    if (v.provisional) m_estimated = true;
   }
   // Not applicable to this kind of participant: it does not hold the title.
   const auto& award = m_tree.awards[n.slot];
@@ -141,12 +144,19 @@ value evaluator::count_members(const compile::node& n, std::uint32_t index) {
 
 template <bool Trace>
 value evaluator::let_value(std::uint32_t let) {
-  if (m_let_state[let] == 2) return m_lets[let];
+  if (m_let_state[let] == 2) {
+    m_estimated |= m_let_estimated[let] != 0;
+    return m_lets[let];
+  }
   if (m_let_state[let] == 1) return value::unknown();  // unreachable: the checker forbids cycles
   m_let_state[let] = 1;
   const value* saved = m_event;
+  const bool outer_estimated = m_estimated;
   m_event = nullptr;
+  m_estimated = false;
   m_lets[let] = eval<Trace>(m_tree.lets[let].root);
+  m_let_estimated[let] = m_estimated;
+  m_estimated = m_estimated || outer_estimated;
   m_event = saved;
   m_let_state[let] = 2;
   return m_lets[let];
@@ -200,7 +210,8 @@ value evaluator::aggregate(const compile::node& n) {
   const std::uint32_t first = table.starts[m_participant];
   const std::uint32_t last = table.starts[m_participant + 1];
   const std::uint32_t* condition = n.child_count > 0 ? &m_tree.children[n.first_child] : nullptr;
-  std::uint32_t matched = 0;
+  const std::uint32_t estimate = m_tree.estimate_roots.empty() ? 0 : m_tree.estimate_roots[n.aux];
+  std::uint32_t matched = 0, estimated = 0;
   bool unknown_seen = false;  // an event whose date or condition is unknown
   value acc = n.code == op::sum ? value::of(number::integer(0)) : value::unknown();
   const value* saved = m_event;
@@ -225,6 +236,12 @@ value evaluator::aggregate(const compile::node& n) {
       }
     }
     ++matched;
+    if (estimate) {
+      m_event = ev;
+      // An event that may or may not be an estimate is taken as one: the result is then
+      // only provisional, which is the cautious reading.
+      if (truth_of(eval<Trace>(estimate - 1)) != truth::no) ++estimated;
+    }
     if (n.code == op::count) continue;
     const value& x = ev[n.slot];
     if (!x.known()) {
@@ -247,7 +264,11 @@ value evaluator::aggregate(const compile::node& n) {
     }
   }
   m_event = saved;
-  if constexpr (Trace) m_trace->matched[static_cast<std::size_t>(&n - m_tree.nodes.data())] = matched;
+  if (estimated) m_estimated = true;
+  if constexpr (Trace) {
+    m_trace->matched[static_cast<std::size_t>(&n - m_tree.nodes.data())] = matched;
+    m_trace->estimated[static_cast<std::size_t>(&n - m_tree.nodes.data())] = estimated;
+  }
   // An event we could not judge might have counted: the total is then unknown, not low.
   if (unknown_seen) return value::unknown();
   if (n.code == op::count) return value::of(number::integer(matched));
@@ -618,6 +639,11 @@ void evaluator::plan_fast_path() {
         else if (t.constant.kind == value_type::enumeration) t.shape = fast_test::form::compare_enum;
         else if (t.constant.kind == value_type::number && t.constant.num.den == 1) t.shape = fast_test::form::compare_int;
       }
+    // A count over a list with estimates must look at each event: the tree walk does.
+    for (const auto& t : plan.criteria)
+      if (t.shape == fast_test::form::count_window && !m_tree.estimate_roots.empty() && m_tree.estimate_roots[t.slot]) plan.usable = false;
+    for (const auto& t : plan.exclusions)
+      if (t.shape == fast_test::form::count_window && !m_tree.estimate_roots.empty() && m_tree.estimate_roots[t.slot]) plan.usable = false;
     if (plan.usable) m_fast[a] = std::move(plan);
   }
 }
@@ -670,7 +696,14 @@ inline truth evaluator::run_test(const fast_test& t) const {
 
 verdict evaluator::decide(std::uint32_t award) {
   const fast_award& plan = m_fast[award];
-  if (!plan.usable) return decide_award<false>(award, nullptr);
+  if (!plan.usable) {
+    const bool outer = m_estimated;
+    m_estimated = false;
+    verdict v = decide_award<false>(award, nullptr);
+    v.provisional = m_estimated;
+    m_estimated = m_estimated || outer;
+    return v;
+  }
   // The same order and stopping rules as decide_award<false>.
   bool unknown = false;
   for (std::size_t i = 0; i < plan.exclusions.size(); ++i) {
@@ -690,6 +723,7 @@ void evaluator::trace_node(std::uint32_t node, trace_record& out) {
   out.values.assign(m_tree.nodes.size(), value::unknown());
   out.reached.assign(m_tree.nodes.size(), 0);
   out.matched.assign(m_tree.nodes.size(), 0);
+  out.estimated.assign(m_tree.nodes.size(), 0);
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   m_trace = &out;
   eval<true>(node);
@@ -701,6 +735,7 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.values.assign(m_tree.nodes.size(), value::unknown());
   out.reached.assign(m_tree.nodes.size(), 0);
   out.matched.assign(m_tree.nodes.size(), 0);
+  out.estimated.assign(m_tree.nodes.size(), 0);
   out.missing_fields.clear();
   out.missing_event_fields.clear();
   out.undefined.clear();
@@ -714,7 +749,10 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   // Recompute definitions under tracing so their inner values are recorded too.
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   m_trace = &out;
+  m_estimated = false;
   out.result = decide_award<true>(award, &out);
+  out.result.provisional = m_estimated;
+  m_estimated = false;
   m_trace = nullptr;
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   auto& mf = out.missing_fields;

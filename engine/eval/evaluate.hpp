@@ -20,6 +20,9 @@ struct verdict {
   // holding exclusion (excluded), the first unmet procedural requirement
   // (inadmissible), the first holding deferral (deferred), -1 otherwise.
   std::int32_t deciding = -1;
+  // Some value the decision read was counted from estimates (ước thực hiện): the
+  // outcome is provisional and is reviewed when the actual figures arrive.
+  bool provisional = false;
 };
 
 // Everything trace() saw, indexed by node: the explanation is built from this.
@@ -27,6 +30,7 @@ struct trace_record {
   std::vector<value> values;          // per node: the value it produced (unknown if not reached)
   std::vector<std::uint8_t> reached;  // per node: 1 if evaluated
   std::vector<std::uint32_t> matched;  // per node: events an aggregate kept
+  std::vector<std::uint32_t> estimated;  // per node: of those, events marked as estimates
   std::vector<std::uint32_t> missing_fields;  // field slots read while unknown, sorted, unique
   std::vector<std::pair<std::uint32_t, std::uint32_t>> missing_event_fields;  // (list, field)
   // Fields of other participants (members) read while unknown: (participant, field slot).
@@ -132,6 +136,8 @@ class evaluator {
   const value* m_event = nullptr;  // the event an aggregate's condition is looking at
   std::vector<value> m_lets;
   std::vector<std::uint8_t> m_let_state;  // 0 not computed, 1 computing, 2 done
+  std::vector<std::uint8_t> m_let_estimated;  // 1: the definition's value counted estimates
+  bool m_estimated = false;  // the decision under way has read a value counted from estimates
   trace_record* m_trace = nullptr;
   std::vector<fast_award> m_fast;  // one per award
 

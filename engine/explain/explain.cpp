@@ -111,9 +111,17 @@ class builder {
     if (n.code == op::load_let) {
       auto def = source_text(m_sources, m_tree.nodes[m_tree.lets[n.slot].root].where);
       f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
+      if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
+        f.note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
+        f.note.en += fmt::format("; {} of the events counted are estimates", e);
+      }
     } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max) {
       auto k = m_trace.matched[index];
       f.note = {fmt::format("{} sự kiện được tính", k), fmt::format("{} event{} counted", k, k == 1 ? "" : "s")};
+      if (auto e = m_trace.estimated[index]) {
+        f.note.vi += fmt::format(", trong đó {} là số liệu ước tính", e);
+        f.note.en += fmt::format(", {} of them estimate{}", e, e == 1 ? "" : "s");
+      }
     } else if (n.code == op::count_members) {
       f.note = members_note(index);
     } else if (n.code == op::award_passed) {
@@ -319,6 +327,7 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ex.round = a.round;
   ex.legal_basis = a.legal_basis;
   ex.result = trace.result.result;
+  ex.provisional = trace.result.provisional;
 
   builder b(ev, trace, sources);
   std::size_t cursor = 0;
@@ -398,6 +407,10 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
                          fmt::format("Not decidable: {}.", sentence(en))};
       break;
     }
+  }
+  if (ex.provisional) {
+    ex.first_reason.vi += " Kết quả tạm tính: dựa trên số liệu ước tính (ước thực hiện), cần xét lại khi có số liệu thực hiện.";
+    ex.first_reason.en += " Provisional: based on estimated figures, to be reviewed when the actual figures are in.";
   }
   return ex;
 }

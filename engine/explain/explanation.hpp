@@ -46,6 +46,7 @@ struct explanation {
   std::string round;
   std::vector<std::string> legal_basis;
   eval::outcome result = eval::outcome::not_decidable;
+  bool provisional = false;  // counted from estimates (ước thực hiện): to be reviewed
   bilingual first_reason;  // one sentence, up front
   std::vector<item> criteria;
   std::vector<item> exclusions;

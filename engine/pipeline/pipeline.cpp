@@ -74,6 +74,7 @@ void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const 
     append(into.windows, sub.windows);
     append(into.scales, sub.scales);
     append(into.lets, sub.lets);
+    append(into.estimates, sub.estimates);
     append(into.schemas, sub.schemas);
     append(into.awards, sub.awards);
   }

@@ -73,6 +73,7 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   j["award"] = {{"name", ex.award_name}, {"label", ex.award_label}, {"level", ex.level}, {"round", ex.round},
                 {"legal_basis", ex.legal_basis}};
   j["outcome"] = std::string(eval::outcome_code(ex.result));
+  if (ex.provisional) j["provisional"] = true;
   j["first_reason"] = both(ex.first_reason);
   if (!ex.missing.empty()) j["missing"] = ex.missing;
   if (!ex.undefined.empty()) j["undefined"] = ex.undefined;

@@ -107,6 +107,7 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   out += fmt::format("{} {}\n", en ? "Award:" : "Danh hiệu:", award);
   for (const auto& b : ex.legal_basis) out += fmt::format("{} {}\n", en ? "Legal basis:" : "Căn cứ:", b);
   std::string outcome = text::upper(eval::outcome_name(ex.result, en));
+  if (ex.provisional) outcome += en ? " (provisional)" : " (tạm tính)";
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);
   out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", ex.first_reason.in(l));
   // In the order the engine decides: procedure, exclusions, deferrals, criteria; but the

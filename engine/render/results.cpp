@@ -45,7 +45,9 @@ const std::string& label_at(const std::vector<compile::criterion>& list, std::in
 
 }  // namespace
 
-bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& tree) {
+namespace {
+
+bilingual outcome_reason(const eval::pair_result& row, const compile::rule_tree& tree) {
   if (row.award == eval::no_award) return {"không có danh hiệu nào áp dụng cho đối tượng này", "no award applies to this participant"};
   const auto& a = tree.awards[row.award];
   switch (row.decision.result) {
@@ -78,6 +80,17 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
     }
   }
   return {"", ""};
+}
+
+}  // namespace
+
+bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& tree) {
+  bilingual r = outcome_reason(row, tree);
+  if (row.award != eval::no_award && row.decision.provisional) {
+    r.vi += r.vi.empty() ? "tạm tính: dựa trên số liệu ước tính" : " (tạm tính: dựa trên số liệu ước tính)";
+    r.en += r.en.empty() ? "provisional: based on estimates" : " (provisional: based on estimates)";
+  }
+  return r;
 }
 
 std::string results(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records,
@@ -146,8 +159,8 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         out += ',';
       }
       const auto d = row.decision.deciding;
-      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed) {
-      } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && d >= 0 &&
+      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && !row.decision.provisional) {
+      } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && !row.decision.provisional && d >= 0 &&
                  std::size_t(d) < failed_reasons[row.award].size()) {
         cell(failed_reasons[row.award][std::size_t(d)]);
       } else {
@@ -205,6 +218,7 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         auto reason = short_reason(row, tree);
         j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
         if (!row.missing.empty()) j["missing"] = row.missing;
+        if (row.decision.provisional) j["provisional"] = true;
         rows.push_back(std::move(j));
       }
       nlohmann::ordered_json doc;
