@@ -1,5 +1,7 @@
 #include "engine/eval/batch.hpp"
 
+#include "engine/eval/quota.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <thread>
@@ -64,6 +66,7 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
   out.rows.reserve(std::size_t(n) * std::max<std::size_t>(1, tree.awards.size()));
   if (threads <= 1) {
     evaluate_range(tree, records, 0, n, out.rows);
+    apply_rankings(tree, records, out);
     return out;
   }
   // Contiguous ranges, one per thread; the first range is the calling thread's and
@@ -81,6 +84,7 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
     std::move(part.begin(), part.end(), std::back_inserter(out.rows));
     part = {};
   }
+  apply_rankings(tree, records, out);
   return out;
 }
 

@@ -563,6 +563,8 @@ verdict evaluator::decide(std::uint32_t award) {
   return verdict{unknown ? outcome::not_decidable : outcome::passed, -1};
 }
 
+value evaluator::compute(std::uint32_t node) { return eval<false>(node); }
+
 void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.values.assign(m_tree.nodes.size(), value::unknown());
   out.reached.assign(m_tree.nodes.size(), 0);

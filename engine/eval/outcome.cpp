@@ -8,6 +8,7 @@ std::string_view outcome_name(outcome o, bool lang_en) {
     case outcome::failed: return lang_en ? "failed" : "không đạt";
     case outcome::excluded: return lang_en ? "excluded" : "bị loại trừ";
     case outcome::not_decidable: return lang_en ? "not decidable" : "chưa đủ dữ liệu";
+    case outcome::outside_quota: return lang_en ? "eligible, outside the quota" : "đủ điều kiện nhưng ngoài chỉ tiêu";
   }
   return "";
 }
@@ -18,6 +19,7 @@ std::string_view outcome_code(outcome o) {
     case outcome::failed: return "failed";
     case outcome::excluded: return "excluded";
     case outcome::not_decidable: return "not_decidable";
+    case outcome::outside_quota: return "outside_quota";
   }
   return "";
 }

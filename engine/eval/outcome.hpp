@@ -4,15 +4,15 @@
 
 namespace thidua::eval {
 
-// The outcome of one (participant, award) pair. Later issues add deferred,
-// procedurally inadmissible and outside-the-quota.
-enum class outcome : std::uint8_t { passed, failed, excluded, not_decidable };
+// The outcome of one (participant, award) pair. outside_quota: every criterion met,
+// but ranked after the last slot of the award's quota (engine/eval/quota.cpp).
+enum class outcome : std::uint8_t { passed, failed, excluded, not_decidable, outside_quota };
 
 // Three-valued truth of a criterion.
 enum class truth : std::uint8_t { yes, no, unknown };
 
 std::string_view outcome_name(outcome o, bool lang_en);
-// Stable machine names for CSV/JSON: passed, failed, excluded, not_decidable.
+// Stable machine names for CSV/JSON: passed, failed, excluded, not_decidable, outside_quota.
 std::string_view outcome_code(outcome o);
 
 }  // namespace thidua::eval

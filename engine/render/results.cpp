@@ -49,7 +49,14 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
   if (row.award == eval::no_award) return {"không có danh hiệu nào áp dụng cho đối tượng này", "no award applies to this participant"};
   const auto& a = tree.awards[row.award];
   switch (row.decision.result) {
-    case eval::outcome::passed: return {"", ""};
+    case eval::outcome::passed:
+      if (row.rank == 0) return {"", ""};
+      if (a.quota.present)
+        return {fmt::format("hạng {}, trong {} suất", row.rank, row.slots), fmt::format("rank {}, within {} {}", row.rank, row.slots, row.slots == 1 ? "slot" : "slots")};
+      return {fmt::format("hạng {}", row.rank), fmt::format("rank {}", row.rank)};
+    case eval::outcome::outside_quota:
+      return {fmt::format("hạng {}, ngoài {} suất của chỉ tiêu", row.rank, row.slots),
+              fmt::format("rank {}, after the quota's {} {}", row.rank, row.slots, row.slots == 1 ? "slot" : "slots")};
     case eval::outcome::failed: {
       const auto& l = label_at(a.criteria, row.decision.deciding);
       return {fmt::format("chưa đạt tiêu chí “{}”", l), fmt::format("criterion “{}” not met", l)};
@@ -138,7 +145,7 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         out += ',';
       }
       const auto d = row.decision.deciding;
-      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed) {
+      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.rank == 0) {
       } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && d >= 0 &&
                  std::size_t(d) < failed_reasons[row.award].size()) {
         cell(failed_reasons[row.award][std::size_t(d)]);
@@ -197,6 +204,8 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         auto reason = short_reason(row, tree);
         j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
         if (!row.missing.empty()) j["missing"] = row.missing;
+        if (row.rank) j["rank"] = row.rank;
+        if (row.rank && tree.awards[row.award].quota.present) j["slots"] = row.slots;
         rows.push_back(std::move(j));
       }
       nlohmann::ordered_json doc;
@@ -234,14 +243,20 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
 
 std::string summary(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records, lang l) {
   const bool en = l == lang::en;
-  std::vector<std::array<std::size_t, 4>> counts(tree.awards.size(), std::array<std::size_t, 4>{});
+  // Room for every outcome, including ones other branches append to the enum.
+  std::vector<std::array<std::size_t, 8>> counts(tree.awards.size(), std::array<std::size_t, 8>{});
   for (const auto& row : batch.rows)
     if (row.award != eval::no_award) ++counts[row.award][static_cast<std::size_t>(row.decision.result)];
   std::string out = en ? "Summary\n" : "Tổng hợp\n";
   for (std::size_t a = 0; a < tree.awards.size(); ++a) {
     const auto& c = counts[a];
-    out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable\n", tree.awards[a].label, c[0], c[1], c[2], c[3])
-              : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu\n", tree.awards[a].label, c[0], c[1], c[2], c[3]);
+    // The count outside the quota only for awards that have one: other lines stay as they were.
+    const std::size_t outside = static_cast<std::size_t>(eval::outcome::outside_quota);
+    std::string quota = !tree.awards[a].quota.present ? ""
+                        : en ? fmt::format(", {} eligible outside the quota", c[outside])
+                             : fmt::format(", {} đủ điều kiện nhưng ngoài chỉ tiêu", c[outside]);
+    out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable{}\n", tree.awards[a].label, c[0], c[1], c[2], c[3], quota)
+              : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu{}\n", tree.awards[a].label, c[0], c[1], c[2], c[3], quota);
   }
   out += en ? fmt::format("  participants read: {}; evaluated: {}; rows rejected: {}\n", records.rows_read(), batch.participants,
                           records.rows_rejected())
