@@ -592,10 +592,7 @@ class lowerer {
           // `đơn vị` names the field `đơn_vị`: the words of the group joined by `_`.
           std::string joined;
           for (std::size_t i = 0; i < c->text.size();) {
-            std::size_t len = 0;
-            char32_t cp = 0;
-            len = grammar_space_at(c->text, i, cp);
-            if (len) {
+            if (auto len = space_at(c->text, i)) {
               if (!joined.empty() && joined.back() != '_') joined += '_';
               i += len;
               continue;
@@ -636,15 +633,15 @@ class lowerer {
     return k;
   }
 
-  // Length of a horizontal space (ASCII or Unicode, as the grammar's hspace) at i, 0 if none.
-  static std::size_t grammar_space_at(std::string_view s, std::size_t i, char32_t& cp) {
-    auto b = static_cast<unsigned char>(s[i]);
+  // Length of the horizontal space at i (ASCII, NBSP or a Unicode space, as the grammar's
+  // hspace; the subject rule lets nothing else between words), 0 if there is none.
+  static std::size_t space_at(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
     if (b == ' ' || b == '\t') return 1;
     if (b < 0x80) return 0;
-    auto n = utf8_length(b);
+    const auto n = utf8_length(b);
     if (i + n > s.size()) return 0;
-    cp = 0;
-    cp = n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    char32_t cp = n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
     for (std::size_t j = 1; j < n; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[i + j]) & 0x3F);
     const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
     return space ? n : 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 #include <memory>
 #include <unordered_map>
 
@@ -10,7 +11,8 @@
 namespace thidua::eval {
 namespace {
 
-// A group's identity as a string, so values of any kind can key a hash map.
+// A group's identity as a string, for group values that are not text (texts, the usual
+// case, key their own map by a view into the records, with no copy).
 std::string group_id(const value& v) {
   switch (v.kind) {
     case value_type::text: return "t" + std::string(v.text);
@@ -65,16 +67,19 @@ award_ranking rank_award(evaluator& ev, std::uint32_t award, const std::vector<s
   r.entry_of.assign(n, 0);
 
   // Groups in order of first appearance.
-  std::unordered_map<std::string, std::uint32_t> index;
+  const bool grouped = a.quota.present && a.quota.group_field >= 0;
+  std::unordered_map<std::string_view, std::uint32_t> by_text;
+  std::unordered_map<std::string, std::uint32_t> by_other;
   for (std::size_t i = 0; i < evaluated.size(); ++i) {
     const auto p = evaluated[i];
     value key;
-    if (a.quota.present && a.quota.group_field >= 0) key = records.row(p)[a.quota.group_field];
-    auto [it, fresh] = index.try_emplace(a.quota.group_field >= 0 ? group_id(key) : std::string("*"),
-                                         static_cast<std::uint32_t>(r.groups.size()));
-    if (fresh) r.groups.push_back(award_ranking::group{key, 0, 0, {}, {}});
-    auto& g = r.groups[it->second];
-    r.group_of[p] = it->second;
+    if (grouped) key = records.row(p)[a.quota.group_field];
+    const auto next = static_cast<std::uint32_t>(r.groups.size());
+    const auto at = key.kind == value_type::text ? by_text.try_emplace(key.text, next).first->second
+                                                 : by_other.try_emplace(group_id(key), next).first->second;
+    if (at == next) r.groups.push_back(award_ranking::group{key, 0, 0, {}, {}});
+    auto& g = r.groups[at];
+    r.group_of[p] = at;
     ++g.base;
     if (!passed[i]) continue;
     r.entry_of[p] = static_cast<std::uint32_t>(r.keys.size() / std::max<std::size_t>(1, r.key_count));
