@@ -288,10 +288,10 @@ void describe_ranking(explanation& ex, const eval::award_ranking& r, const compi
                       const record_set& records, const source_set& sources) {
   const auto& shape = records.shape();
   auto& ri = ex.ranking;
+  auto g = r.group_of[participant];
+  if (g == eval::no_group) return;  // the award was not evaluated for this participant's kind
   ri.present = true;
   ri.limited = r.limited;
-  auto g = r.group_of[participant];
-  if (g == eval::no_group) return;
   const auto& grp = r.groups[g];
   if (a.quota.present && a.quota.group_field >= 0) {
     ri.group_field = shape.fields[static_cast<std::size_t>(a.quota.group_field)].name;
