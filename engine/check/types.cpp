@@ -122,6 +122,10 @@ class checker {
       if (!k.key) continue;
       m_depth = m_max_depth = 0;
       auto info = visit(*k.key, no_hint);
+      if (m_max_depth > limits::evaluation_depth && !m_reported_depth) {
+        m_reported_depth = true;
+        depth_error(k.key->where);
+      }
       if (info.type == value_type::unknown) continue;
       if (k.order == ast::rank_order::first && info.type != value_type::boolean)
         m_out.error("check.rank_first_not_condition", k.key->where,

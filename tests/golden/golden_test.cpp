@@ -107,6 +107,9 @@ TEST_CASE("golden: explanations and results", "[golden][explain]") {
         auto ex = explain::explain(ev, row.participant, row.award, rules->sources);
         // The explanation must tell the same outcome as the fast path.
         CHECK(ex.result == row.decision.result);
+        // A ranked award: the same rank and slots as the run's second pass.
+        CHECK(ex.ranking.rank == row.rank);
+        if (ex.ranking.limited && row.rank) CHECK(ex.ranking.slots == row.slots);
         vi += render::explanation_text(ex, rules->sources, lang::vi) + "\n";
         en += render::explanation_text(ex, rules->sources, lang::en) + "\n";
         if (!first) json += ",\n";
