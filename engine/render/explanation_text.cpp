@@ -88,7 +88,7 @@ void criterion(std::string& out, const explain::item& it, const source_set& sour
 
 // The ranking block of a ranked award: group, quota arithmetic, rank, keys, cut-off and
 // the comparator that decided against the neighbour across the cut.
-void ranking(std::string& out, const explain::ranking_info& ri, lang l) {
+void ranking(std::string& out, const explain::ranking_info& ri, const std::string& self, lang l) {
   const bool en = l == lang::en;
   auto keys = [&](const std::vector<explain::rank_fact>& list) {
     std::string s;
@@ -112,7 +112,10 @@ void ranking(std::string& out, const explain::ranking_info& ri, lang l) {
   if (!ri.keys.empty()) out += fmt::format("  {} {}\n", en ? "ranked on:" : "thứ tự theo:", keys(ri.keys));
   if (ri.limited && !ri.has_cutoff)
     out += en ? "  cut-off: no slot is taken\n" : "  điểm cắt: không có suất nào được trao\n";
-  if (ri.has_cutoff) {
+  if (ri.has_cutoff && ri.cutoff_id == self) {
+    out += en ? fmt::format("  cut-off: this participant holds the last slot (rank {})\n", ri.cutoff_rank)
+              : fmt::format("  điểm cắt: đối tượng này giữ suất cuối cùng (hạng {})\n", ri.cutoff_rank);
+  } else if (ri.has_cutoff) {
     std::string who = ri.cutoff_name.empty() ? ri.cutoff_id : fmt::format("{} ({} {})", ri.cutoff_name, en ? "id" : "mã", ri.cutoff_id);
     out += en ? fmt::format("  cut-off: the last slot (rank {}) went to {}: {}\n", ri.cutoff_rank, who, keys(ri.cutoff_keys))
               : fmt::format("  điểm cắt: suất cuối cùng (hạng {}) thuộc {}: {}\n", ri.cutoff_rank, who, keys(ri.cutoff_keys));
@@ -151,7 +154,7 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   std::string outcome = text::upper(eval::outcome_name(ex.result, en));
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);
   out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", ex.first_reason.in(l));
-  if (ex.ranking.present) ranking(out, ex.ranking, l);
+  if (ex.ranking.present) ranking(out, ex.ranking, ex.participant_id, l);
   if (!ex.criteria.empty()) {
     out += fmt::format("\n{}\n", en ? "Criteria:" : "Tiêu chí:");
     for (const auto& c : ex.criteria) criterion(out, c, sources, "  ", l);
