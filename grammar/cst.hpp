@@ -21,6 +21,8 @@
 //   level         text            award_round  name
 //   criterion     text EXPR citation?      exclusion, procedure, deferral: same     citation  text
 //   group         text number (criterion | group)*
+//   quota         (percent | number) subject? rounding?      (subject: the group's words)
+//   ranking       rank_key+                rank_key  EXPR rank_direction?
 // Expressions (EXPR):
 //   or_expr       EXPR EXPR+               and_expr  EXPR EXPR+
 //   not_op        EXPR                     negate    EXPR
@@ -32,7 +34,7 @@
 //   at_least      number EXPR+             set       EXPR*
 //   window_lit    EXPR (EXPR | open_end)?
 //   tokens        name number percent date duration text boolean op aggregate_fn
-//                 op_in op_not_in open_end subject
+//                 op_in op_not_in open_end subject rounding rank_direction
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -101,6 +103,12 @@ enum class kind : std::uint8_t {
   op_not_in,
   aggregate_fn,
   open_end,
+  // quotas and ranking (appended: kinds added later go after these)
+  quota,
+  ranking,
+  rank_key,
+  rounding,
+  rank_direction,
 };
 
 // Stable lower-case name of a kind ("criterion", "op_not_in"), used by dump().

@@ -89,6 +89,11 @@ THIDUA_KIND(within_clause, within);
 THIDUA_KIND(at_least, at_least);
 THIDUA_KIND(set, set);
 THIDUA_KIND(window_lit, window_lit);
+THIDUA_KIND(quota, quota);
+THIDUA_KIND(ranking, ranking);
+THIDUA_KIND(rank_key, rank_key);
+THIDUA_KIND(rounding, rounding);
+THIDUA_KIND(rank_direction, rank_direction);
 // expression levels: kept only when they combine two or more operands
 THIDUA_KIND(or_expr, or_expr);
 THIDUA_KIND(and_expr, and_expr);
@@ -118,7 +123,8 @@ using selector = pt::selector<Rule,
     rules::list_type, rules::list_field_entry, rules::award, rules::subjects, rules::level,
     rules::award_round, rules::criterion, rules::exclusion, rules::procedure, rules::deferral, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
-    rules::within_clause, rules::at_least, rules::set, rules::window_lit >,
+    rules::within_clause, rules::at_least, rules::set, rules::window_lit, rules::quota, rules::ranking,
+    rules::rank_key, rules::rounding, rules::rank_direction >,
   fold_single::on<
     rules::or_expr, rules::and_expr, rules::comparison, rules::sum, rules::product > >;
 // clang-format on
@@ -231,7 +237,8 @@ bool is_token(kind k) {
   switch (k) {
     case kind::name: case kind::number: case kind::percent: case kind::date: case kind::duration:
     case kind::text: case kind::boolean: case kind::op: case kind::op_in: case kind::op_not_in:
-    case kind::aggregate_fn: case kind::open_end: case kind::subject:
+    case kind::aggregate_fn: case kind::open_end: case kind::subject: case kind::rounding:
+    case kind::rank_direction:
       return true;
     default:
       return false;
@@ -267,7 +274,10 @@ constexpr std::string_view keyword_spellings[] = {
     "end", "theo", "per", "nơi", "where", "within", "và", "and",
     "hoặc", "or", "không", "not", "thuộc", "in", "đúng", "true",
     "sai", "false", "đếm", "count", "tổng", "sum", "nhỏ_nhất", "min",
-    "lớn_nhất", "max"};
+    "lớn_nhất", "max", "giới hạn", "quota", "không quá", "at most", "suất", "slots", "slot", "mỗi", "each",
+    "in each", "làm tròn xuống", "rounding down", "làm tròn lên", "rounding up", "làm tròn gần nhất",
+    "rounding to nearest", "xếp thứ tự theo", "rank by", "giảm dần", "descending", "tăng dần", "ascending",
+    "trước", "first"};
 // Duration units (`năm`, `ngày`) are left out: `nam` or `ngay` is far more often a
 // name than a misspelt unit.
 
@@ -541,6 +551,7 @@ std::string_view kind_name(kind k) {
     THIDUA_NAME(at_least) THIDUA_NAME(set) THIDUA_NAME(window_lit) THIDUA_NAME(name) THIDUA_NAME(number)
     THIDUA_NAME(percent) THIDUA_NAME(date) THIDUA_NAME(duration) THIDUA_NAME(text) THIDUA_NAME(boolean)
     THIDUA_NAME(op) THIDUA_NAME(op_in) THIDUA_NAME(op_not_in) THIDUA_NAME(aggregate_fn) THIDUA_NAME(open_end)
+    THIDUA_NAME(quota) THIDUA_NAME(ranking) THIDUA_NAME(rank_key) THIDUA_NAME(rounding) THIDUA_NAME(rank_direction)
 #undef THIDUA_NAME
   }
   return "?";

@@ -281,6 +281,18 @@ struct kw_max : sor< kw< "lớn_nhất" >, kw< "max" > > {};
 struct kw_years : sor< kw< "năm" >, kw< "years" >, kw< "year" > > {};
 struct kw_months : sor< kw< "tháng" >, kw< "months" >, kw< "month" > > {};
 struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
+// Quotas and ranking (award items).
+struct kw_quota : sor< kw< "giới hạn" >, kw< "quota" > > {};
+struct kw_at_most : sor< kw< "không quá" >, kw< "at most" > > {};
+struct kw_slots : sor< kw< "suất" >, kw< "slots" >, kw< "slot" > > {};
+struct kw_each : sor< kw< "mỗi" >, kw< "in each" >, kw< "each" > > {};
+struct kw_rounding_down : sor< kw< "làm tròn xuống" >, kw< "rounding down" > > {};
+struct kw_rounding_up : sor< kw< "làm tròn lên" >, kw< "rounding up" > > {};
+struct kw_rounding_nearest : sor< kw< "làm tròn gần nhất" >, kw< "rounding to nearest" > > {};
+struct kw_rank_by : sor< kw< "xếp thứ tự theo" >, kw< "rank by" > > {};
+struct kw_descending : sor< kw< "giảm dần" >, kw< "descending" > > {};
+struct kw_ascending : sor< kw< "tăng dần" >, kw< "ascending" > > {};
+struct kw_first : sor< kw< "trước" >, kw< "first" > > {};
 
 // Words that can never be names.
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
@@ -289,7 +301,7 @@ struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {}
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_award,
                              kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within > {};
 // Item keywords: names, unless a `:` follows.
-struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
+struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by >, hsep, one< ':' > > {};
 struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, identifier > {};
 struct name : seq< word > {};
 // Schema fields may be called `cấp` or `level`: the `:` after them is their own.
@@ -509,7 +521,26 @@ struct level : seq< kw_level, must< level_colon, level_text > > {};
 struct award_round_head : seq< kw_round, hsep, one< ':' > > {};
 struct award_round_name : padded< name > {};
 struct award_round : seq< award_round_head, must< award_round_name > > {};
-struct award_item : sor< level, award_round, basis, criterion, exclusion, procedure, deferral, group > {};
+// Quota: `giới hạn: không quá 15% mỗi đơn vị, làm tròn xuống` / `quota: at most 3 slots in each unit`.
+// The group is one or more words on the line (`đơn vị` names the field `đơn_vị`).
+struct quota_colon : padded< one< ':' > > {};
+struct quota_at_most : padded< kw_at_most > {};
+struct quota_count : seq< integer, opt< hsep, kw_slots > > {};
+struct quota_amount : padded< sor< percent, quota_count > > {};
+struct quota_group_name : padded< subject > {};
+struct quota_group : seq< kw_each, must< quota_group_name > > {};
+struct rounding : sor< kw_rounding_down, kw_rounding_up, kw_rounding_nearest > {};
+struct quota_rounding : padded< rounding > {};
+struct quota : seq< kw_quota, must< quota_colon, quota_at_most, quota_amount >, opt< sep, quota_group >,
+                    opt< sep, one< ',' >, must< quota_rounding > > > {};
+// Ranking: `xếp thứ tự theo: tổng_điểm giảm dần, tuyến_đầu trước, mã` / `rank by: …`.
+// The direction is on the key's line; without one a key is ascending.
+struct rank_direction : sor< kw_descending, kw_ascending, kw_first > {};
+struct rank_key : seq< expr, opt< hsep, rank_direction > > {};
+struct rank_colon : padded< one< ':' > > {};
+struct rank_item : padded< rank_key > {};
+struct ranking : seq< kw_rank_by, must< rank_colon, rank_item >, star< sep, one< ',' >, must< rank_item > > > {};
+struct award_item : sor< level, award_round, basis, criterion, exclusion, procedure, deferral, group, quota, ranking > {};
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
 
 // ---- file ---------------------------------------------------------------------

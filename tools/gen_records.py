@@ -149,12 +149,31 @@ def outcome(criteria, exclusions=(), procedures=(), deferrals=()):
 
 
 def tally(outcomes):
-    keys = ["passed", "failed", "excluded", "not decidable"]
+    keys = ["passed", "failed", "excluded", "not decidable", "outside quota"]
     keys += [k for k in ("inadmissible", "deferred") if k in outcomes]
     counts = {k: 0 for k in keys}
     for o in outcomes:
         counts[o] += 1
-    return ", ".join(f"{k} {counts[k]}" for k in keys)
+    return ", ".join(f"{k} {counts[k]}" for k in keys if k != "outside quota" or counts[k])
+
+
+def apply_quota(outcomes, groups, keys, slots_of):
+    """The engine's ranking pass (engine/eval/quota.cpp), for the summary: in each group
+    (groups[i]) rank the passed by keys[i] (smaller first; index last), and mark those
+    after slots_of(group size) "outside quota". The base is every participant evaluated."""
+    size = {}
+    for g in groups:
+        size[g] = size.get(g, 0) + 1
+    ranked = {}
+    for i, o in enumerate(outcomes):
+        if o == "passed":
+            ranked.setdefault(groups[i], []).append(i)
+    out = list(outcomes)
+    for g, members in ranked.items():
+        members.sort(key=lambda i: (keys[i], i))
+        for i in members[slots_of(size[g]):]:
+            out[i] = "outside quota"
+    return out
 
 
 # --------------------------------------------------------------------------------------
@@ -724,6 +743,7 @@ def gen_001(files, summary):
         schools += [f"Trường Mầm non {label}", f"Trường Tiểu học {label}", f"Trường THCS {label}"]
     schools.append("Phòng GD&ĐT huyện Khoái Châu")
     expected = {k: [] for k in ("bk_cn", "gk_huyen_cn", "gk_so_cn", "dx_cn", "bk_tt", "gk_huyen_tt")}
+    units, rank_keys = [], []  # per individual, for the two quotas of the criteria file
     n = 0
     for school in schools:
         is_phong = school.startswith("Phòng")
@@ -814,6 +834,10 @@ def gen_001(files, summary):
                                                     at_least3(1, [days >= 7, n_init >= 1, money >= 1000000])], [excl]))
             expected["gk_so_cn"].append(outcome([cmp3(rating, ">=", 2), comply,
                                                  at_least3(1, [n_init >= 1, days >= 3, r["người_thân_tuyến_đầu"]])], [excl]))
+            # xếp thứ tự theo: tuyến_đầu trước, tình_nguyện_viên trước, tổng_ủng_hộ > 0 trước,
+            # số_ngày_chống_dịch giảm dần, giới_tính = "Nữ" trước, mã
+            units.append(school)
+            rank_keys.append((not front, not vol, not money > 0, -days, sex != "Nữ", r["mã"]))
             adhoc = r.get("thành_tích_đột_xuất", [])
             expected["dx_cn"].append(outcome([sum(1 for e in adhoc if e["được_xác_nhận"]
                                                   and D.fromisoformat(e["ngày"]) >= KC_FROM) >= 1], [excl]))
@@ -857,6 +881,9 @@ def gen_001(files, summary):
         expected["gk_huyen_tt"].append(outcome([cmp3(rating, ">=", 2),
                                                 at_least3(1, [money >= 5000000, n_init >= 1, online])], [violated]))
     files["rules/001_covid_khoai_chau/records.jsonl"] = jsonl_bytes(records)
+    # [giả định G1] at most 5 in the whole run; [giả định G2] at most 15% of each unit, floor.
+    expected["bk_cn"] = apply_quota(expected["bk_cn"], ["*"] * len(units), rank_keys, lambda size: 5)
+    expected["gk_huyen_cn"] = apply_quota(expected["gk_huyen_cn"], units, rank_keys, lambda size: size * 15 // 100)
     n_coll = len(schools)
     summary.append(f"seed 001 (rules/001_covid_khoai_chau, JSON Lines): {len(records)} participants "
                    f"({len(records) - n_coll} individuals, {n_coll} collectives)")

@@ -132,6 +132,24 @@ struct criterion {
   std::vector<criterion> members;
 };
 
+// giới hạn: không quá 15% mỗi đơn vị, làm tròn xuống / quota: at most 3 slots in each unit
+enum class rounding : std::uint8_t { down, up, nearest };
+struct quota_decl {
+  span where;
+  bool is_percent = false;  // 15%: a share of the group; 3 (suất): a number of slots
+  number amount;            // 15/100 or 3
+  std::optional<name_ref> group;  // the field forming the groups (words joined by `_`); none: the whole run
+  rounding round = rounding::down;
+};
+
+// xếp thứ tự theo: tổng_điểm giảm dần, tuyến_đầu trước, mã / rank by: …
+enum class rank_order : std::uint8_t { ascending, descending, first };
+struct rank_key_decl {
+  span where;
+  expr_ptr key;
+  rank_order order = rank_order::ascending;
+};
+
 // danh hiệu NAME "label" cho cá nhân, tập thể / award NAME "label" for individual
 struct award_decl {
   span where;
@@ -146,6 +164,9 @@ struct award_decl {
   std::vector<criterion> disqualifiers;
   std::vector<criterion> procedures;  // thủ tục / procedure
   std::vector<criterion> deferrals;   // hoãn / defer
+  std::optional<quota_decl> quota;
+  std::vector<rank_key_decl> ranking;  // empty: not ranked
+  span ranking_span;
 };
 
 // nhập "tên" / import "name": another criteria file whose declarations join this one's.

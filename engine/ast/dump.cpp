@@ -172,6 +172,17 @@ class dumper {
       for (const auto& c : a.disqualifiers) criterion_line(c, "exclude", 2);
       for (const auto& c : a.procedures) criterion_line(c, "procedure", 2);
       for (const auto& c : a.deferrals) criterion_line(c, "defer", 2);
+      if (a.quota) {
+        const auto& q = *a.quota;
+        line(2, fmt::format("quota at most {}{}{}", q.is_percent ? format_percent(q.amount) : format_number(q.amount),
+                            q.group ? " in each " + q.group->text : std::string(),
+                            q.round == rounding::down ? ", rounding down" : q.round == rounding::up ? ", rounding up" : ", rounding to nearest"),
+             q.where);
+      }
+      for (const auto& k : a.ranking) {
+        line(2, k.order == rank_order::descending ? "rank by descending" : k.order == rank_order::first ? "rank by true first" : "rank by ascending", k.where);
+        if (k.key) expression(*k.key, 3);
+      }
     }
   }
 };

@@ -566,10 +566,95 @@ class lowerer {
         case kind::exclusion: a.disqualifiers.push_back(criterion_of(item)); break;
         case kind::procedure: a.procedures.push_back(criterion_of(item)); break;
         case kind::deferral: a.deferrals.push_back(criterion_of(item)); break;
+        case kind::quota:
+          if (a.quota) duplicate(item, a.quota->where);
+          a.quota = quota_of(item);
+          break;
+        case kind::ranking:
+          if (!a.ranking.empty()) duplicate(item, a.ranking_span);
+          a.ranking.clear();
+          a.ranking_span = item.where;
+          for (const auto& k : item.children) a.ranking.push_back(rank_key_of(*k));
+          break;
         default: break;
       }
     }
     return a;
+  }
+
+  quota_decl quota_of(const cst::node& n) {
+    quota_decl q;
+    q.where = n.where;
+    for (const auto& c : n.children) {
+      switch (c->k) {
+        case kind::percent:
+        case kind::number: {
+          q.is_percent = c->k == kind::percent;
+          auto v = parse_decimal(leading_number(c->text));
+          if (!v) {
+            m_out.error("lower.bad_number", c->where, {"số quá lớn", "the number is too large"});
+            break;
+          }
+          q.amount = q.is_percent ? number::make(wide_int(v->num), wide_int(v->den) * 100).value_or(number{}) : *v;
+          break;
+        }
+        case kind::subject: {
+          // `đơn vị` names the field `đơn_vị`: the words of the group joined by `_`.
+          std::string joined;
+          for (std::size_t i = 0; i < c->text.size();) {
+            if (auto len = space_at(c->text, i)) {
+              if (!joined.empty() && joined.back() != '_') joined += '_';
+              i += len;
+              continue;
+            }
+            joined += c->text[i++];
+          }
+          q.group = name_ref{joined, c->where};
+          break;
+        }
+        case kind::rounding: {
+          auto key = text::name_key(c->text);
+          q.round = key.find("xuống") != std::string::npos || key.find("down") != std::string::npos ? rounding::down
+                    : key.find("lên") != std::string::npos || key.find("up") != std::string::npos ? rounding::up
+                                                                                                    : rounding::nearest;
+          break;
+        }
+        default: break;
+      }
+    }
+    if (q.is_percent && compare(q.amount, number::integer(1)) > 0)
+      m_out.error("lower.quota_over_100", n.where,
+                  {"giới hạn theo tỉ lệ không thể quá 100%", "a quota as a share cannot exceed 100%"})
+          .help = {"viết một tỉ lệ từ 0% đến 100%, hoặc một số suất như `3 suất`",
+                   "write a share from 0% to 100%, or a number of slots such as `3 slots`"};
+    return q;
+  }
+
+  rank_key_decl rank_key_of(const cst::node& n) {
+    rank_key_decl k;
+    k.where = n.where;
+    k.key = top_expression(n.child(0));
+    if (n.children.size() > 1) {
+      auto key = text::name_key(n.child(1).text);
+      k.order = key.find("giảm") != std::string::npos || key.find("desc") != std::string::npos ? rank_order::descending
+                : key.find("trước") != std::string::npos || key.find("first") != std::string::npos ? rank_order::first
+                                                                                                    : rank_order::ascending;
+    }
+    return k;
+  }
+
+  // Length of the horizontal space at i (ASCII, NBSP or a Unicode space, as the grammar's
+  // hspace; the subject rule lets nothing else between words), 0 if there is none.
+  static std::size_t space_at(std::string_view s, std::size_t i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b == ' ' || b == '\t') return 1;
+    if (b < 0x80) return 0;
+    const auto n = utf8_length(b);
+    if (i + n > s.size()) return 0;
+    char32_t cp = n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t j = 1; j < n; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[i + j]) & 0x3F);
+    const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+    return space ? n : 0;
   }
 
   void subjects(award_decl& a, const cst::node& n) {

@@ -47,6 +47,7 @@ class checker {
       for (const auto& c : a.disqualifiers) check_criterion(c);
       for (const auto& c : a.procedures) check_criterion(c);
       for (const auto& c : a.deferrals) check_criterion(c);
+      check_ranking(a);
     }
   }
 
@@ -143,6 +144,50 @@ class checker {
       m_out.error("check.criterion_not_condition", c.condition->where,
                   {fmt::format("tiêu chí `{}` phải là một điều kiện đúng/sai, nhưng đây là {}", c.label, type_name(info.type, false)),
                    fmt::format("criterion `{}` must be a yes/no condition, but this is a {}", c.label, type_name(info.type, true))});
+  }
+
+  // Ranking keys must be values that order (not lists); `trước`/`first` needs a yes/no
+  // key; a quota needs a ranking (who is cut must never depend on chance) and a group
+  // that is a record field.
+  void check_ranking(const ast::award_decl& a) {
+    for (const auto& k : a.ranking) {
+      if (!k.key) continue;
+      m_depth = m_max_depth = 0;
+      auto info = visit(*k.key, no_hint);
+      if (m_max_depth > limits::evaluation_depth && !m_reported_depth) {
+        m_reported_depth = true;
+        depth_error(k.key->where);
+      }
+      if (info.type == value_type::unknown) continue;
+      if (k.order == ast::rank_order::first && info.type != value_type::boolean)
+        m_out.error("check.rank_first_not_condition", k.key->where,
+                    {fmt::format("`trước` cần một điều kiện đúng/sai, nhưng đây là {}", type_name(info.type, false)),
+                     fmt::format("`first` needs a yes/no condition, but this is a {}", type_name(info.type, true))})
+            .help = {"dùng `giảm dần` hoặc `tăng dần` cho số, ngày và thang; hoặc viết một điều kiện, ví dụ `giới_tính = \"Nữ\" trước`",
+                     "use `descending` or `ascending` for numbers, dates and scales; or write a condition, e.g. `sex = \"Nữ\" first`"};
+    }
+    if (!a.quota) return;
+    if (a.ranking.empty())
+      m_out.error("check.quota_without_ranking", a.quota->where,
+                  {fmt::format("danh hiệu `{}` có giới hạn số suất nhưng không có `xếp thứ tự theo:`; không biết ai được chọn", a.name.text),
+                   fmt::format("award `{}` has a quota but no `rank by:`; who gets the slots would be left to chance", a.name.text)})
+          .help = {"thêm một dòng như `xếp thứ tự theo: tổng_điểm giảm dần, mã`", "add a line such as `rank by: score descending, id`"};
+    if (a.quota->group) {
+      const auto& g = *a.quota->group;
+      const auto& shape = m_result.shape;
+      int f = shape.find_field(g.text);
+      if (f < 0) {
+        std::vector<std::string> names;
+        for (const auto& fd : shape.fields) names.push_back(fd.name);
+        auto& d = m_out.error("check.quota_group_unknown", g.where,
+                              {fmt::format("không có trường `{}` để chia nhóm giới hạn", g.text),
+                               fmt::format("there is no field `{}` to group the quota by", g.text)});
+        if (auto c = closest_name(g.text, names); !c.empty())
+          d.help = {fmt::format("có phải ý bạn là `{}`?", c), fmt::format("did you mean `{}`?", c)};
+        else
+          d.help = {"nhóm là một trường của đối tượng, ví dụ `mỗi đơn vị`", "the group is a participant field, such as `each unit`"};
+      }
+    }
   }
 
   std::vector<std::string> visible_names() const {

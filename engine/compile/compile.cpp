@@ -38,6 +38,22 @@ class compiler {
       for (const auto& c : a.disqualifiers) out.exclusions.push_back(criterion_of(c));
       for (const auto& c : a.procedures) out.procedures.push_back(criterion_of(c));
       for (const auto& c : a.deferrals) out.deferrals.push_back(criterion_of(c));
+      for (const auto& k : a.ranking) {
+        if (!k.key) continue;
+        rank_key key;
+        key.root = emit(*k.key, 1);
+        key.order = static_cast<rank_order>(k.order);
+        key.where = k.where;
+        out.ranking.push_back(key);
+      }
+      if (a.quota) {
+        out.quota.present = true;
+        out.quota.is_percent = a.quota->is_percent;
+        out.quota.amount = a.quota->amount;
+        out.quota.round = static_cast<rounding>(a.quota->round);
+        out.quota.where = a.quota->where;
+        if (a.quota->group) out.quota.group_field = m_checked.shape.find_field(a.quota->group->text);
+      }
       m_tree.awards.push_back(std::move(out));
     }
     return std::move(m_tree);

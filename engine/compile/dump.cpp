@@ -82,6 +82,16 @@ std::string dump(const rule_tree& t, const schema& shape) {
     for (const auto& c : a.exclusions) criterion_lines(out, t, shape, c, "exclude", 1);
     for (const auto& c : a.procedures) criterion_lines(out, t, shape, c, "procedure", 1);
     for (const auto& c : a.deferrals) criterion_lines(out, t, shape, c, "defer", 1);
+    if (a.quota.present) {
+      out += fmt::format("  quota at most {}{}", a.quota.is_percent ? format_percent(a.quota.amount) : format_number(a.quota.amount),
+                         a.quota.group_field >= 0 ? fmt::format(" in each {}", shape.fields[std::size_t(a.quota.group_field)].name)
+                                                  : std::string(" in the whole run"));
+      out += a.quota.round == rounding::down ? ", rounding down\n" : a.quota.round == rounding::up ? ", rounding up\n" : ", rounding to nearest\n";
+    }
+    for (const auto& k : a.ranking) {
+      out += fmt::format("  rank by {}\n", k.order == rank_order::descending ? "descending" : k.order == rank_order::first ? "true first" : "ascending");
+      node_line(out, t, shape, k.root, 2);
+    }
   }
   return out;
 }

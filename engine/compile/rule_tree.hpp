@@ -50,6 +50,27 @@ struct criterion {
   std::vector<criterion> members;
 };
 
+// One comparator of an award's ranking: a key computed per participant (a node).
+enum class rank_order : std::uint8_t { ascending, descending, first };
+struct rank_key {
+  std::uint32_t root = 0;  // node index of the key
+  rank_order order = rank_order::ascending;
+  span where;  // the key as written, direction included
+};
+
+// At most `amount` (a number of slots, or a share of the group when is_percent) of the
+// participants the award applies to, in each group of equal values of field
+// `group_field` (-1: the whole run).
+enum class rounding : std::uint8_t { down, up, nearest };
+struct quota_rule {
+  bool present = false;
+  bool is_percent = false;
+  number amount;
+  std::int32_t group_field = -1;
+  rounding round = rounding::down;
+  span where;
+};
+
 struct award {
   std::string name;
   std::string label;
@@ -61,8 +82,11 @@ struct award {
   std::vector<criterion> exclusions;
   std::vector<criterion> procedures;  // false -> procedurally inadmissible
   std::vector<criterion> deferrals;   // true -> deferred
+  std::vector<rank_key> ranking;  // empty: not ranked (engine/eval/quota.cpp)
+  quota_rule quota;
   span where;
   bool applies_to(participant_kind k) const;
+  bool ranked() const { return !ranking.empty(); }
 };
 
 struct let_slot {

@@ -1,5 +1,7 @@
 #include "engine/eval/batch.hpp"
 
+#include "engine/eval/quota.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <thread>
@@ -66,6 +68,7 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
   const auto members = tree.uses_members ? std::make_shared<const member_index>(records) : nullptr;
   if (threads <= 1) {
     evaluate_range(tree, records, members, 0, n, out.rows);
+    apply_rankings(tree, records, out);
     return out;
   }
   // Contiguous ranges, one per thread; the first range is the calling thread's and
@@ -83,6 +86,7 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
     std::move(part.begin(), part.end(), std::back_inserter(out.rows));
     part = {};
   }
+  apply_rankings(tree, records, out);
   return out;
 }
 

@@ -19,6 +19,10 @@ struct pair_result {
   verdict decision;
   std::vector<std::string> missing;  // not decidable: the fields that were missing
   bool undefined_arithmetic = false;  // not decidable: a division by zero (e.g. a target of 0)
+  // Ranked awards (engine/eval/quota.cpp), passed or outside the quota: the rank in the
+  // group (1 = first), and the group's slots when the award has a quota. 0 otherwise.
+  std::uint32_t rank = 0;
+  std::uint32_t slots = 0;
 };
 
 struct batch_result {
@@ -31,6 +35,8 @@ struct batch_result {
 // Participants are split into contiguous ranges, one per thread, and the rows are
 // joined in input order, so the result is identical for any number of threads. Small
 // record sets (under parallel_threshold participants) always run on one thread.
+// Awards with a ranking or a quota then get a second pass over their passed pairs
+// (apply_rankings, engine/eval/quota.hpp), on the calling thread.
 batch_result evaluate_all(const compile::rule_tree& tree, const record_set& records, unsigned threads = 0);
 
 // Below this many participants a second thread costs more than it saves.

@@ -730,6 +730,7 @@ void evaluator::trace_node(std::uint32_t node, trace_record& out) {
   m_trace = nullptr;
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
 }
+value evaluator::compute(std::uint32_t node) { return eval<false>(node); }
 
 void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.values.assign(m_tree.nodes.size(), value::unknown());

@@ -76,6 +76,8 @@ class evaluator {
   verdict decide(std::uint32_t award);
   // Same decision, recording every value (see trace_record).
   void trace(std::uint32_t award, trace_record& out);
+  // The value of one node (a ranking key) for the participant given to begin().
+  value compute(std::uint32_t node);
 
   const compile::rule_tree& tree() const { return m_tree; }
   const record_set& records() const { return m_records; }

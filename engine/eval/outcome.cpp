@@ -10,6 +10,7 @@ std::string_view outcome_name(outcome o, bool lang_en) {
     case outcome::not_decidable: return lang_en ? "not decidable" : "chưa đủ dữ liệu";
     case outcome::inadmissible: return lang_en ? "procedurally inadmissible" : "không hợp lệ về thủ tục";
     case outcome::deferred: return lang_en ? "deferred" : "tạm hoãn xét";
+    case outcome::outside_quota: return lang_en ? "eligible, outside the quota" : "đủ điều kiện nhưng ngoài chỉ tiêu";
   }
   return "";
 }
@@ -22,6 +23,7 @@ std::string_view outcome_code(outcome o) {
     case outcome::not_decidable: return "not_decidable";
     case outcome::inadmissible: return "inadmissible";
     case outcome::deferred: return "deferred";
+    case outcome::outside_quota: return "outside_quota";
   }
   return "";
 }

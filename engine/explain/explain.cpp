@@ -1,8 +1,12 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include "engine/explain/explanation.hpp"
+
+#include "engine/eval/quota.hpp"
 #include "grammar/text.hpp"
 
 namespace thidua::explain {
@@ -93,6 +97,13 @@ class builder {
     return m_trace.reached[index] ? eval::truth_of(m_trace.values[index]) : eval::truth::unknown;
   }
 
+  // Whether the node (or the definition it loads) could not be computed from known inputs.
+  bool undefined(std::uint32_t index) const {
+    const auto& n = m_tree.nodes[index];
+    if (std::find(m_trace.undefined.begin(), m_trace.undefined.end(), index) != m_trace.undefined.end()) return true;
+    return n.code == op::load_let && undefined(m_tree.lets[n.slot].root);
+  }
+
   // The aggregate behind a value, looking through a definition: for gap wording.
   const compile::node* counted(std::uint32_t index) const {
     const auto& n = m_tree.nodes[index];
@@ -108,6 +119,11 @@ class builder {
     const value& v = m_trace.values[index];
     f.value = format_value(v, m_shape, as_percent);
     f.missing = !v.known();
+    // Known inputs, no result: a ratio to a target of 0 is undefined, not missing data.
+    if (!v.known() && undefined(index)) {
+      f.value = {"không xác định (chia cho 0)", "undefined (division by 0)"};
+      f.missing = false;
+    }
     if (n.code == op::load_let) {
       auto def = source_text(m_sources, m_tree.nodes[m_tree.lets[n.slot].root].where);
       f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
@@ -307,13 +323,89 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
+// " của đơn_vị THPT A" / " in đơn_vị THPT A"; empty for the whole run.
+std::string group_phrase(const ranking_info& ri, bool en) {
+  if (ri.group_field.empty()) return "";
+  return en ? fmt::format(" in {} {}", ri.group_field, ri.group.en) : fmt::format(" của {} {}", ri.group_field, ri.group.vi);
+}
+
+bilingual rounding_words(compile::rounding r) {
+  switch (r) {
+    case compile::rounding::down: return {"làm tròn xuống", "rounded down"};
+    case compile::rounding::up: return {"làm tròn lên", "rounded up"};
+    case compile::rounding::nearest: return {"làm tròn gần nhất", "rounded to nearest"};
+  }
+  return {"", ""};
+}
+
+// "15% × 27 = 4,05 → 4 suất (làm tròn xuống)", or "không quá 3 suất".
+bilingual quota_arithmetic(const compile::quota_rule& q, const eval::award_ranking::group& g) {
+  if (!q.is_percent)
+    return {fmt::format("không quá {} suất", format_number(q.amount, ',')), fmt::format("at most {} {}", format_number(q.amount), q.amount == number::integer(1) ? "slot" : "slots")};
+  auto r = rounding_words(q.round);
+  return {fmt::format("{} × {} = {} → {} suất ({})", format_percent(q.amount, ','), g.base, format_number(g.exact, ','), g.slots, r.vi),
+          fmt::format("{} × {} = {} → {} {} ({})", format_percent(q.amount), g.base, format_number(g.exact), g.slots,
+                      g.slots == 1 ? "slot" : "slots", r.en)};
+}
+
+// Fills ex.ranking from the award's ranking over every participant.
+void describe_ranking(explanation& ex, const eval::award_ranking& r, const compile::award& a, std::uint32_t participant,
+                      const record_set& records, const source_set& sources) {
+  const auto& shape = records.shape();
+  auto& ri = ex.ranking;
+  auto g = r.group_of[participant];
+  if (g == eval::no_group) return;  // the award was not evaluated for this participant's kind
+  ri.present = true;
+  ri.limited = r.limited;
+  const auto& grp = r.groups[g];
+  if (a.quota.present && a.quota.group_field >= 0) {
+    ri.group_field = shape.fields[static_cast<std::size_t>(a.quota.group_field)].name;
+    ri.group = format_value(grp.key, shape);
+  }
+  ri.rank = r.rank_of[participant];
+  ri.eligible = static_cast<std::uint32_t>(grp.order.size());
+  ri.base = grp.base;
+  ri.slots = grp.slots;
+  if (r.limited) ri.arithmetic = quota_arithmetic(a.quota, grp);
+  auto facts_of = [&](std::uint32_t p) {
+    std::vector<rank_fact> out;
+    for (std::size_t k = 0; k < a.ranking.size(); ++k)
+      out.push_back(rank_fact{source_text(sources, a.ranking[k].where), format_value(r.key(p, k), shape)});
+    return out;
+  };
+  if (ri.rank) ri.keys = facts_of(participant);
+  if (!r.limited || grp.slots == 0 || grp.order.empty()) return;
+  const std::size_t last = std::min<std::size_t>(grp.slots, grp.order.size());
+  const auto cut = grp.order[last - 1];
+  const value* row = records.row(cut);
+  ri.has_cutoff = true;
+  ri.cutoff_id = std::string(row[field_id].text);
+  if (row[field_name].kind == value_type::text) ri.cutoff_name = std::string(row[field_name].text);
+  ri.cutoff_rank = static_cast<std::uint32_t>(last);
+  ri.cutoff_keys = facts_of(cut);
+  // The neighbour across the cut: the cut-off for one outside, the first outside for the cut-off.
+  std::uint32_t other = eval::no_group;
+  if (ri.rank > grp.slots) other = cut;
+  else if (ri.rank == last && grp.order.size() > grp.slots) other = grp.order[grp.slots];
+  if (other == eval::no_group) return;
+  ri.has_tie = true;
+  ri.tie_with_id = std::string(records.row(other)[field_id].text);
+  int k = eval::deciding_key(r, a, participant, other);
+  if (k < 0) return;
+  ri.tie_key = source_text(sources, a.ranking[static_cast<std::size_t>(k)].where);
+  ri.tie_this = format_value(r.key(participant, static_cast<std::size_t>(k)), shape);
+  ri.tie_other = format_value(r.key(other, static_cast<std::size_t>(k)), shape);
+}
+
 }  // namespace
 
 explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_t award, const source_set& sources) {
+  const auto& a = ev.tree().awards[award];
+  std::optional<eval::award_ranking> ranking;
+  if (a.ranked() || a.quota.present) ranking = eval::rank_award(ev, award);
   eval::trace_record trace;
   ev.begin(participant);
   ev.trace(award, trace);
-  const auto& a = ev.tree().awards[award];
   const auto& records = ev.records();
   const value* row = records.row(participant);
 
@@ -328,6 +420,10 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ex.legal_basis = a.legal_basis;
   ex.result = trace.result.result;
   ex.provisional = trace.result.provisional;
+  if (ranking) {
+    describe_ranking(ex, *ranking, a, participant, records, sources);
+    if (ranking->outside(participant)) ex.result = eval::outcome::outside_quota;
+  }
 
   builder b(ev, trace, sources);
   std::size_t cursor = 0;
@@ -349,7 +445,22 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
       else
         ex.first_reason = {fmt::format("Đạt: đáp ứng cả {} tiêu chí và không thuộc trường hợp loại trừ nào.", a.criteria.size()),
                            fmt::format("Passed: meets all {} criteria and no exclusion applies.", a.criteria.size())};
+      if (ex.ranking.rank) {
+        const auto& ri = ex.ranking;
+        ex.first_reason.vi += ri.limited ? fmt::format(" Xếp hạng {} trong {} đối tượng đủ điều kiện{}, trong {} suất của chỉ tiêu.", ri.rank, ri.eligible, group_phrase(ri, false), ri.slots)
+                                         : fmt::format(" Xếp hạng {} trong {} đối tượng đủ điều kiện{}.", ri.rank, ri.eligible, group_phrase(ri, false));
+        ex.first_reason.en += ri.limited ? fmt::format(" Ranked {} of {} eligible{}, within the quota's {} {}.", ri.rank, ri.eligible, group_phrase(ri, true), ri.slots, ri.slots == 1 ? "slot" : "slots")
+                                         : fmt::format(" Ranked {} of {} eligible{}.", ri.rank, ri.eligible, group_phrase(ri, true));
+      }
       break;
+    case eval::outcome::outside_quota: {
+      const auto& ri = ex.ranking;
+      ex.first_reason = {fmt::format("Đủ điều kiện nhưng ngoài chỉ tiêu: đáp ứng mọi tiêu chí, xếp hạng {} trong {} đối tượng đủ điều kiện{}, "
+                                     "ngoài số suất của chỉ tiêu: {}.", ri.rank, ri.eligible, group_phrase(ri, false), ri.arithmetic.vi),
+                         fmt::format("Eligible, outside the quota: meets every criterion, ranked {} of {} eligible{}, "
+                                     "beyond the quota's slots: {}.", ri.rank, ri.eligible, group_phrase(ri, true), ri.arithmetic.en)};
+      break;
+    }
     case eval::outcome::failed: {
       const auto& crit = ex.criteria[static_cast<std::size_t>(trace.result.deciding)];
       auto d = detail_of(decisive_leaf(crit, eval::truth::no));

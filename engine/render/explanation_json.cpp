@@ -65,6 +65,35 @@ json item_json(const explain::item& it, const source_set& sources) {
   return j;
 }
 
+json ranking_json(const explain::ranking_info& ri) {
+  auto keys = [](const std::vector<explain::rank_fact>& list) {
+    json a = json::array();
+    for (const auto& f : list) a.push_back(json{{"key", f.what}, {"value", both(f.value)}});
+    return a;
+  };
+  json j;
+  j["group"] = ri.group_field.empty() ? json(nullptr) : json{{"field", ri.group_field}, {"value", both(ri.group)}};
+  j["evaluated"] = ri.base;
+  j["eligible"] = ri.eligible;
+  j["rank"] = ri.rank ? json(ri.rank) : json(nullptr);
+  if (ri.limited) {
+    j["slots"] = ri.slots;
+    j["quota"] = both(ri.arithmetic);
+  }
+  if (!ri.keys.empty()) j["keys"] = keys(ri.keys);
+  if (ri.has_cutoff)
+    j["cutoff"] = {{"id", ri.cutoff_id}, {"name", ri.cutoff_name}, {"rank", ri.cutoff_rank}, {"keys", keys(ri.cutoff_keys)}};
+  if (ri.has_tie) {
+    json t{{"with", ri.tie_with_id}, {"key", ri.tie_key.empty() ? json(nullptr) : json(ri.tie_key)}};
+    if (!ri.tie_key.empty()) {
+      t["this"] = both(ri.tie_this);
+      t["other"] = both(ri.tie_other);
+    }
+    j["decided_by"] = std::move(t);
+  }
+  return j;
+}
+
 }  // namespace
 
 std::string explanation_json(const explain::explanation& ex, const source_set& sources) {
@@ -77,6 +106,7 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   j["first_reason"] = both(ex.first_reason);
   if (!ex.missing.empty()) j["missing"] = ex.missing;
   if (!ex.undefined.empty()) j["undefined"] = ex.undefined;
+  if (ex.ranking.present) j["ranking"] = ranking_json(ex.ranking);
   json crit = json::array();
   for (const auto& c : ex.criteria) crit.push_back(item_json(c, sources));
   j["criteria"] = std::move(crit);

@@ -87,6 +87,52 @@ void criterion(std::string& out, const explain::item& it, const source_set& sour
   if (!it.gap.empty()) out += fmt::format("{}{} {}\n", inner, en ? "to pass:" : "để đạt:", it.gap.in(l));
 }
 
+// The ranking block of a ranked award: group, quota arithmetic, rank, keys, cut-off and
+// the comparator that decided against the neighbour across the cut.
+void ranking(std::string& out, const explain::ranking_info& ri, const std::string& self, lang l) {
+  const bool en = l == lang::en;
+  auto keys = [&](const std::vector<explain::rank_fact>& list) {
+    std::string s;
+    for (const auto& f : list) s += fmt::format("{}{} = {}", s.empty() ? "" : "; ", f.what, f.value.in(l));
+    return s;
+  };
+  out += fmt::format("\n{}\n", en ? "Ranking:" : "Xếp thứ tự:");
+  if (!ri.group_field.empty())
+    out += en ? fmt::format("  group: {} = {} ({} participants evaluated)\n", ri.group_field, ri.group.en, ri.base)
+              : fmt::format("  nhóm: {} = {} ({} đối tượng được xét)\n", ri.group_field, ri.group.vi, ri.base);
+  else
+    out += en ? fmt::format("  group: the whole run ({} participants evaluated)\n", ri.base)
+              : fmt::format("  nhóm: toàn bộ đợt xét ({} đối tượng được xét)\n", ri.base);
+  if (ri.limited) out += fmt::format("  {} {}\n", en ? "quota:" : "chỉ tiêu:", ri.arithmetic.in(l));
+  if (ri.rank)
+    out += en ? fmt::format("  rank: {} of {} eligible\n", ri.rank, ri.eligible)
+              : fmt::format("  hạng: {} trong {} đối tượng đủ điều kiện\n", ri.rank, ri.eligible);
+  else
+    out += en ? fmt::format("  rank: none (only the {} eligible are ranked)\n", ri.eligible)
+              : fmt::format("  hạng: không xếp (chỉ xếp {} đối tượng đủ điều kiện)\n", ri.eligible);
+  if (!ri.keys.empty()) out += fmt::format("  {} {}\n", en ? "ranked on:" : "thứ tự theo:", keys(ri.keys));
+  if (ri.limited && !ri.has_cutoff)
+    out += en ? "  cut-off: no slot is taken\n" : "  điểm cắt: không có suất nào được trao\n";
+  if (ri.has_cutoff && ri.cutoff_id == self) {
+    out += en ? fmt::format("  cut-off: this participant holds the last slot (rank {})\n", ri.cutoff_rank)
+              : fmt::format("  điểm cắt: đối tượng này giữ suất cuối cùng (hạng {})\n", ri.cutoff_rank);
+  } else if (ri.has_cutoff) {
+    std::string who = ri.cutoff_name.empty() ? ri.cutoff_id : fmt::format("{} ({} {})", ri.cutoff_name, en ? "id" : "mã", ri.cutoff_id);
+    out += en ? fmt::format("  cut-off: the last slot (rank {}) went to {}: {}\n", ri.cutoff_rank, who, keys(ri.cutoff_keys))
+              : fmt::format("  điểm cắt: suất cuối cùng (hạng {}) thuộc {}: {}\n", ri.cutoff_rank, who, keys(ri.cutoff_keys));
+  }
+  if (ri.has_tie) {
+    if (ri.tie_key.empty())
+      out += en ? fmt::format("  decided against {}: equal on every ranking key; the input order decided\n", ri.tie_with_id)
+                : fmt::format("  phân định với {}: bằng nhau trên mọi tiêu chí xếp thứ tự; thứ tự trong dữ liệu quyết định\n", ri.tie_with_id);
+    else
+      out += en ? fmt::format("  decided against {} by “{}”: this participant {}, {} {}\n", ri.tie_with_id, ri.tie_key, ri.tie_this.en,
+                              ri.tie_with_id, ri.tie_other.en)
+                : fmt::format("  phân định với {} bởi “{}”: đối tượng này {}, {} {}\n", ri.tie_with_id, ri.tie_key, ri.tie_this.vi,
+                              ri.tie_with_id, ri.tie_other.vi);
+  }
+}
+
 }  // namespace
 
 std::string explanation_text(const explain::explanation& ex, const source_set& sources, lang l) {
@@ -110,6 +156,7 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   if (ex.provisional) outcome += en ? " (provisional)" : " (tạm tính)";
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);
   out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", ex.first_reason.in(l));
+  if (ex.ranking.present) ranking(out, ex.ranking, ex.participant_id, l);
   // In the order the engine decides: procedure, exclusions, deferrals, criteria; but the
   // criteria come first after the procedure, since that is what auditors read for.
   if (!ex.procedures.empty()) {

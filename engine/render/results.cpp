@@ -51,7 +51,14 @@ bilingual outcome_reason(const eval::pair_result& row, const compile::rule_tree&
   if (row.award == eval::no_award) return {"không có danh hiệu nào áp dụng cho đối tượng này", "no award applies to this participant"};
   const auto& a = tree.awards[row.award];
   switch (row.decision.result) {
-    case eval::outcome::passed: return {"", ""};
+    case eval::outcome::passed:
+      if (row.rank == 0) return {"", ""};
+      if (a.quota.present)
+        return {fmt::format("hạng {}, trong {} suất", row.rank, row.slots), fmt::format("rank {}, within {} {}", row.rank, row.slots, row.slots == 1 ? "slot" : "slots")};
+      return {fmt::format("hạng {}", row.rank), fmt::format("rank {}", row.rank)};
+    case eval::outcome::outside_quota:
+      return {fmt::format("hạng {}, ngoài {} suất của chỉ tiêu", row.rank, row.slots),
+              fmt::format("rank {}, after the quota's {} {}", row.rank, row.slots, row.slots == 1 ? "slot" : "slots")};
     case eval::outcome::failed: {
       const auto& l = label_at(a.criteria, row.decision.deciding);
       return {fmt::format("chưa đạt tiêu chí “{}”", l), fmt::format("criterion “{}” not met", l)};
@@ -159,7 +166,7 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         out += ',';
       }
       const auto d = row.decision.deciding;
-      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && !row.decision.provisional) {
+      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.rank == 0 && !row.decision.provisional) {
       } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && !row.decision.provisional && d >= 0 &&
                  std::size_t(d) < failed_reasons[row.award].size()) {
         cell(failed_reasons[row.award][std::size_t(d)]);
@@ -219,6 +226,8 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
         if (!row.missing.empty()) j["missing"] = row.missing;
         if (row.decision.provisional) j["provisional"] = true;
+        if (row.rank) j["rank"] = row.rank;
+        if (row.rank && tree.awards[row.award].quota.present) j["slots"] = row.slots;
         rows.push_back(std::move(j));
       }
       nlohmann::ordered_json doc;
@@ -264,9 +273,16 @@ std::string summary(const eval::batch_result& batch, const compile::rule_tree& t
     const auto& c = counts[a];
     out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable", tree.awards[a].label, c[0], c[1], c[2], c[3])
               : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu", tree.awards[a].label, c[0], c[1], c[2], c[3]);
-    // The later outcomes only where they occur, so campaigns without them read as before.
-    for (std::size_t o = 4; o < eval::outcome_count; ++o)
-      if (c[o]) out += fmt::format(", {} {}", c[o], eval::outcome_name(static_cast<eval::outcome>(o), en));
+    // The later outcomes only where they occur, so campaigns without them read as before;
+    // the count outside the quota always for an award that has one.
+    for (std::size_t o = 4; o < eval::outcome_count; ++o) {
+      const bool quota_line = o == static_cast<std::size_t>(eval::outcome::outside_quota) && tree.awards[a].quota.present;
+      // "eligible, outside the quota" has a comma of its own: the summary drops it.
+      std::string_view name = quota_line || o == static_cast<std::size_t>(eval::outcome::outside_quota)
+                                  ? (en ? "eligible outside the quota" : "đủ điều kiện nhưng ngoài chỉ tiêu")
+                                  : eval::outcome_name(static_cast<eval::outcome>(o), en);
+      if (c[o] || quota_line) out += fmt::format(", {} {}", c[o], name);
+    }
     out += "\n";
   }
   out += en ? fmt::format("  participants read: {}; evaluated: {}; rows rejected: {}\n", records.rows_read(), batch.participants,

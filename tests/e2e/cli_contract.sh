@@ -55,5 +55,18 @@ expect_text /tmp/thidua_e2e_out '"first_reason"' "json explanation"
 expect_code 4 "explain an unknown id" "$THIDUA" explain $fx/tiny.thidua --records $fx/tiny.jsonl --id ZZZ
 expect_code 4 "explain an unknown award" "$THIDUA" explain $fx/tiny.thidua --records $fx/tiny.jsonl --id A1 --award nope
 
+# A quota: the outcome outside it in every format, and its rank in the explanation.
+q=tests/golden/explain/chi_tieu_xep_hang
+expect_code 0 "quota as table" "$THIDUA" run $q/rules.thidua --records $q/records.jsonl
+expect_text /tmp/thidua_e2e_out "A3 .*đủ điều kiện nhưng ngoài chỉ tiêu  hạng 3, ngoài 2 suất của chỉ tiêu" "table outside the quota"
+expect_text /tmp/thidua_e2e_err "đủ điều kiện nhưng ngoài chỉ tiêu" "summary counts outside the quota"
+expect_code 0 "quota as csv" "$THIDUA" run $q/rules.thidua --records $q/records.jsonl --format csv --lang en
+expect_text /tmp/thidua_e2e_out "A3,.*,outside_quota,\"rank 3, after the quota's 2 slots\"" "csv outside the quota"
+expect_code 0 "quota as json" "$THIDUA" run $q/rules.thidua --records $q/records.jsonl --format json
+expect_text /tmp/thidua_e2e_out '"outcome": "outside_quota"' "json outside the quota"
+expect_code 0 "explain outside the quota" "$THIDUA" explain $q/rules.thidua --records $q/records.jsonl --id A3 --award giấy_khen --lang en
+expect_text /tmp/thidua_e2e_out "25% × 8 = 2 → 2 slots (rounded down)" "quota arithmetic"
+expect_text /tmp/thidua_e2e_out "decided against A2 by “tuyến_đầu trước”" "deciding comparator"
+
 [ $fail -eq 0 ] && echo "cli contract: all checks passed"
 exit $fail

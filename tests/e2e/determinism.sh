@@ -30,7 +30,15 @@ same() {  # A B: every file of configuration A equals the one of B
   done
 }
 
+# A quota'd campaign large enough for two threads to split it (eval::parallel_threshold
+# is 20000 participants): the second pass must rank the same whatever the split.
+big="$work/quota.jsonl"
+awk 'BEGIN { for (i = 0; i < 25000; i++)
+  printf "{\"mã\": \"P%d\", \"loại\": \"cá nhân\", \"đơn_vị\": \"U%d\", \"điểm\": %d, \"tuyến_đầu\": %s, \"giới_tính\": \"%s\"}\n",
+         i, i % 40, 40 + (i * 7919) % 61, (i % 3 == 0) ? "true" : "false", (i % 2 == 0) ? "Nữ" : "Nam" }' >"$big"
+
 cases=(
+  "tests/e2e/fixtures/quota.thidua $big"
   "rules/000_hien_mau/hien_mau_2021.thidua rules/000_hien_mau/records"
   "rules/001_covid_khoai_chau/covid_2021.thidua rules/001_covid_khoai_chau/records.jsonl"
   "tests/e2e/fixtures/tiny.thidua tests/e2e/fixtures/bad_rows"
@@ -51,6 +59,12 @@ done
 # An explanation, twice.
 ex() { "$THIDUA" explain tests/e2e/fixtures/tiny.thidua --records tests/e2e/fixtures/tiny.jsonl --id A1 "$@" 2>&1; }
 if [ "$(ex)" != "$(THIDUA_THREADS=2 ex)" ]; then echo "FAIL: explain differs between runs"; fail=1; fi
+
+# The quota'd run really cut someone, and explain shows the rank run gives.
+if ! grep -q '"outside_quota"' "$work/c1.t2.json"; then echo "FAIL: the quota'd run has no outside_quota row"; fail=1; fi
+want=$(grep -A12 '"id": "P7"' "$work/c1.t1.json" | grep -m1 '"rank"' | tr -dc '0-9')
+got=$(THIDUA_THREADS=2 "$THIDUA" explain tests/e2e/fixtures/quota.thidua --records "$big" --id P7 --award giấy_khen --format json | grep -m1 '"rank"' | tr -dc '0-9')
+if [ -z "$want" ] || [ "$want" != "$got" ]; then echo "FAIL: explain gives rank '$got' for P7, run gives '$want'"; fail=1; fi
 
 [ "$fail" -eq 0 ] && echo "determinism: ok"
 exit $fail

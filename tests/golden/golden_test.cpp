@@ -107,6 +107,9 @@ TEST_CASE("golden: explanations and results", "[golden][explain]") {
         auto ex = explain::explain(ev, row.participant, row.award, rules->sources);
         // The explanation must tell the same outcome as the fast path.
         CHECK(ex.result == row.decision.result);
+        // A ranked award: the same rank and slots as the run's second pass.
+        CHECK(ex.ranking.rank == row.rank);
+        if (ex.ranking.limited && row.rank) CHECK(ex.ranking.slots == row.slots);
         vi += render::explanation_text(ex, rules->sources, lang::vi) + "\n";
         en += render::explanation_text(ex, rules->sources, lang::en) + "\n";
         if (!first) json += ",\n";
@@ -164,4 +167,24 @@ TEST_CASE("docs: the whole-file example of docs/language.md checks clean", "[gol
   INFO(render_all(rules->diags, rules->sources, lang::en));
   CHECK(rules->ok());
   CHECK(rules->diags.items().empty());
+}
+
+// The reference's examples that are golden cases: a ```thidua block whose first line is
+// `# tests/golden/explain/<case>/rules.thidua` must be that file, word for word, so the
+// example is checked, run and explained by the golden test above.
+TEST_CASE("docs: language.md examples that name a golden case are that case's rules", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  std::size_t found = 0;
+  for (auto at = doc.find("```thidua\n# tests/golden/"); at != std::string::npos; at = doc.find("```thidua\n# tests/golden/", at + 1)) {
+    auto path_begin = at + 12;
+    auto path_end = doc.find('\n', path_begin);
+    auto path = doc.substr(path_begin, path_end - path_begin);
+    auto end = doc.find("```", path_end);
+    INFO(path);
+    REQUIRE(fs::exists(path));
+    CHECK(doc.substr(path_end + 1, end - path_end - 1) == read(path));
+    ++found;
+  }
+  CHECK(found >= 2);
 }

@@ -211,6 +211,13 @@ TEST_CASE("parse: declarations in both languages", "[grammar][parse]") {
       {"danh hiệu a\n  nhóm \"G\" ít nhất 1 trong:\n  hết", "(award a (group \"G\" 1))"},
       // items end at the next item or declaration; an expression may span lines
       {"danh hiệu a\n  tiêu chí \"T\": x và\n    y\n  cấp: \"C\"", "(award a (criterion \"T\" (and_expr x y)) (level \"C\"))"},
+      // quotas and ranking
+      {"danh hiệu a\n  giới hạn: không quá 15% mỗi đơn vị, làm tròn xuống\n  xếp thứ tự theo: điểm giảm dần, tuyến_đầu trước, mã",
+       "(award a (quota 15% đơn vị làm tròn xuống) (ranking (rank_key điểm giảm dần) (rank_key tuyến_đầu trước) (rank_key mã)))"},
+      {"award a\n  quota: at most 3 slots in each unit, rounding up\n  rank by: score descending, sex = \"Nữ\" first, id ascending",
+       "(award a (quota 3 unit rounding up) (ranking (rank_key score descending) (rank_key (comparison sex = \"Nữ\") first) (rank_key id ascending)))"},
+      {"danh hiệu a\n  giới hạn: không quá 2 suất\n  xếp thứ tự theo: tỉ_lệ(a, b) giảm dần\n  tiêu chí \"T\": x",
+       "(award a (quota 2) (ranking (rank_key (call tỉ_lệ a b) giảm dần)) (criterion \"T\" x))"},
       {"đặt a = 1\nđặt b = 2", "(let a 1) (let b 2)"},
       {"", ""},
       {"# chỉ có ghi chú\n// only comments\n", ""},
@@ -298,6 +305,18 @@ TEST_CASE("parse: typical mistakes give an exact diagnostic", "[grammar][parse][
       {"đặt x = a và )", "parse.and_rhs", "expected a condition after `and`", ")"},
       {"đặt x = a hoặc )", "parse.or_rhs", "expected a condition after `or`", ")"},
       {"đặt x = không )", "parse.not_operand", "expected a condition after `not`", ")"},
+      {"danh hiệu a\n  giới hạn không quá 3", "parse.quota_colon", "expected `:` after `quota`", "không"},
+      {"danh hiệu a\n  giới hạn: 15%", "parse.quota_at_most",
+       "expected `at most` after `quota:`, such as `quota: at most 15% in each unit`", "15"},
+      {"danh hiệu a\n  giới hạn: không quá mười suất", "parse.quota_amount",
+       "expected the number of slots after `at most`: a percentage such as `15%` or a whole number such as `3 slots`", "mười"},
+      {"danh hiệu a\n  giới hạn: không quá 15% mỗi\n", "parse.quota_group_name",
+       "expected the field that forms the groups after `each`, such as `each unit`", ""},
+      {"danh hiệu a\n  giới hạn: không quá 15%, làm tròn", "parse.quota_rounding",
+       "expected the rounding after `,`: `rounding down`, `rounding up` or `rounding to nearest`", "làm"},
+      {"danh hiệu a\n  xếp thứ tự theo điểm giảm dần", "parse.rank_colon", "expected `:` after `rank by`", "điểm"},
+      {"danh hiệu a\n  xếp thứ tự theo: điểm giảm dần,\n", "parse.rank_item",
+       "expected a ranking key, such as `score descending` or `front_line first`", ""},
       // A clause word (`theo`/`per`, `nơi`/`where`, `trong`/`within`) is never a name: an operand
       // missing before it is reported at it, and the citation is not read as a new line.
       {"danh hiệu a \"A\"\n  tiêu chí \"x\": tuổi >= theo \"Điều 7\"", "parse.compare_rhs",

@@ -205,6 +205,13 @@ TEST_CASE("lower: mistakes the grammar lets through give an exact diagnostic", "
        "phong trào \"B\""},
       {"danh hiệu a\n  cấp: \"A\"\n  cấp: \"B\"", "lower.duplicate_item", "this item is already given above",
        "cấp: \"B\""},
+      {"danh hiệu a\n  giới hạn: không quá 2 suất\n  giới hạn: không quá 3 suất", "lower.duplicate_item",
+       "this item is already given above", "giới hạn: không quá 3 suất"},
+      {"danh hiệu a\n  xếp thứ tự theo: x\n  xếp thứ tự theo: y", "lower.duplicate_item",
+       "this item is already given above", "xếp thứ tự theo: y"},
+      {"danh hiệu a\n  giới hạn: không quá 150% mỗi đơn vị", "lower.quota_over_100",
+       "a quota as a share cannot exceed 100%", "giới hạn: không quá 150% mỗi đơn vị",
+       "write a share from 0% to 100%, or a number of slots such as `3 slots`"},
   };
   for (const auto& r : rows) {
     INFO(r.input);
@@ -309,6 +316,37 @@ TEST_CASE("lower: a file typed in NFD lowers like one in NFC", "[ast][lower]") {
   auto want = shape(nfc);
   CHECK(want.find("criterion \"Đủ tuổi\"") != std::string::npos);
   CHECK(shape(nfd) == want);
+}
+
+TEST_CASE("lower: quotas and ranking", "[ast][lower][quota]") {
+  // The group's words (with a NBSP between them) join with `_`; the default rounding is down.
+  auto l = lower_text("danh hiệu a\n  giới hạn: không quá 15% mỗi đơn\xC2\xA0vị\n"
+                      "  xếp thứ tự theo: điểm giảm dần, tuyến_đầu trước, mã tăng dần, tên");
+  REQUIRE(l->file);
+  CHECK(l->diags.items().empty());
+  const auto& a = l->file->awards.at(0);
+  REQUIRE(a.quota);
+  CHECK(a.quota->is_percent);
+  CHECK(a.quota->amount == number{3, 20});
+  REQUIRE(a.quota->group);
+  CHECK(a.quota->group->text == "đơn_vị");
+  CHECK(a.quota->round == ast::rounding::down);
+  REQUIRE(a.ranking.size() == 4);
+  CHECK(a.ranking[0].order == ast::rank_order::descending);
+  CHECK(a.ranking[1].order == ast::rank_order::first);
+  CHECK(a.ranking[2].order == ast::rank_order::ascending);
+  CHECK(a.ranking[3].order == ast::rank_order::ascending);
+  auto n = lower_text("award a\n  quota: at most 3 slots, rounding to nearest");
+  REQUIRE(n->file);
+  const auto& q = *n->file->awards.at(0).quota;
+  CHECK(!q.is_percent);
+  CHECK(q.amount == number::integer(3));
+  CHECK(!q.group);
+  CHECK(q.round == ast::rounding::nearest);
+  CHECK(ast::dump(*n->file) ==
+        "file 0\n"
+        "  award a \"\" @0..53\n"
+        "    quota at most 3, rounding to nearest @10..53\n");
 }
 
 TEST_CASE("lower: the AST dump", "[ast][dump]") {
