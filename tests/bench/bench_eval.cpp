@@ -1,7 +1,10 @@
 // Evaluates a generated population against a blood-donation style rule set and prints
 // throughput: decisions per second (the fast path), explanations per second, the time
 // to build the records, and the ranking pass of an award with a quota of 15% in each of
-// 5000 units (decide + group + sort + cut, eval::rank_award). Usage:
+// 5000 units (decide + group + sort + cut, eval::rank_award), a collective title decided
+// over the members of each of those 5000 units (W4: a share of members meeting W3's
+// criteria, at most two disciplined), and the whole batch (eval::evaluate_all: every pair, the ranking
+// pass, one and two threads). Usage:
 // thidua_bench [participants=200000] [repeats=5]
 // The population is generated in memory with a fixed seed, so runs are comparable.
 #include <fmt/format.h>
@@ -47,11 +50,16 @@ danh hiệu w3 "W3: chỉ tiêu 15% mỗi đơn vị" cho cá nhân
   tiêu chí "Điểm từ 70": điểm >= 70
   giới hạn: không quá 15% mỗi đơn vị
   xếp thứ tự theo: điểm giảm dần, đạt_lđtt trước, mã
+
+danh hiệu w4 "W4: tập thể" cho tập thể
+  tiêu chí "Trên 70% thành viên đạt tiêu chuẩn W3": tỉ_lệ(đếm(thành_viên nơi đạt(w3)), đếm(thành_viên)) > 70%
+  tiêu chí "Không quá 2 thành viên bị kỷ luật": đếm(thành_viên nơi bị_kỷ_luật) <= 2
 )";
 
 // Awards timed by the decide loop; w3, the quota'd one, is timed by its ranking pass.
 constexpr std::uint32_t decided_awards = 2;
 constexpr std::uint32_t quota_award = 2;
+constexpr std::uint32_t collective_award = 3;
 constexpr std::uint32_t units = 5000;
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -97,6 +105,14 @@ int main(int argc, char** argv) {
     for (std::uint32_t d = rng() % 5; d > 0; --d)
       records.stage_event(0, p, origin{0, i + 1})[0] = value::of(date{window + static_cast<std::int32_t>(rng() % 900)});
   }
+  // The units themselves, as collectives whose members are the individuals above.
+  for (std::uint32_t u = 0; u < units; ++u) {
+    auto p = records.add_participant(origin{0, n + u + 1});
+    records.register_id(p, fmt::format("U{}", u));
+    value* row = records.mutable_row(p);
+    row[field_kind] = value::of_enum(0, static_cast<std::uint32_t>(participant_kind::collective));
+    row[field_unit] = value::of(records.keep("District"));
+  }
   records.finish();
   const double build = seconds_since(t0);
 
@@ -133,6 +149,27 @@ int main(int argc, char** argv) {
     outside = 0;
     for (std::uint32_t p = 0; p < n; ++p) outside += ranked.outside(p);
   }
+  std::vector<double> collective;
+  std::size_t collectives_passed = 0;
+  for (int r = 0; r < repeats; ++r) {
+    collectives_passed = 0;
+    auto t = std::chrono::steady_clock::now();
+    for (std::uint32_t p = n; p < n + units; ++p) {
+      ev.begin(p);
+      collectives_passed += ev.decide(collective_award).result == eval::outcome::passed;
+    }
+    collective.push_back(seconds_since(t));
+  }
+  std::vector<double> batch1, batch2;
+  std::size_t rows = 0;
+  for (int r = 0; r < repeats; ++r) {
+    auto t = std::chrono::steady_clock::now();
+    rows = eval::evaluate_all(*rules->tree, records, 1).rows.size();
+    batch1.push_back(seconds_since(t));
+    t = std::chrono::steady_clock::now();
+    eval::evaluate_all(*rules->tree, records, 2);
+    batch2.push_back(seconds_since(t));
+  }
   const double pairs = double(n) * awards;
   fmt::print("participants: {}  awards: {}  repeats: {} (medians)\n", n, awards, repeats);
   fmt::print("build records in memory:   {:.3f} s\n", build);
@@ -141,5 +178,9 @@ int main(int argc, char** argv) {
              explained / median(traced));
   fmt::print("rank W3 (15% of {} units):  {:.3f} s  {:.2f} M participants/s  ({} outside the quota)\n", units, median(ranking),
              n / median(ranking) / 1e6, outside);
+  fmt::print("decide W4 over members:    {:.3f} s for {} collectives of ~{} members  ({} passed)\n", median(collective), units,
+             n / units, collectives_passed);
+  fmt::print("evaluate_all, 1 thread:    {:.3f} s  ({} rows: W1-W4, ranking pass included)\n", median(batch1), rows);
+  fmt::print("evaluate_all, 2 threads:   {:.3f} s\n", median(batch2));
   return 0;
 }
