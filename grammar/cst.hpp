@@ -13,7 +13,7 @@
 //   window        name window_lit
 //   scale         name name name+          (values lowest first)
 //   let           name EXPR
-//   import_decl   text                     estimate  name EXPR
+//   import_decl   text                     estimate  name EXPR     single_use  name
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
 //   award         name text? subjects? (level | award_round | basis | criterion | exclusion | procedure | deferral | group)*
@@ -60,6 +60,7 @@ enum class kind : std::uint8_t {
   let,
   import_decl,
   estimate,
+  single_use,
   schema,
   field,
   list_type,

@@ -129,6 +129,8 @@ THIDUA_SYNTAX_ERROR(estimate_list, "thiếu tên danh sách sự kiện sau `ư�
 THIDUA_SYNTAX_ERROR(estimate_colon, "thiếu dấu `:` sau tên danh sách", "expected `:` after the list's name");
 THIDUA_SYNTAX_ERROR(estimate_expr, "thiếu điều kiện nhận biết số liệu ước tính sau dấu `:`", "expected the condition that marks an estimate after `:`");
 
+THIDUA_SYNTAX_ERROR(single_use_list, "thiếu tên danh sách sự kiện sau `dùng một lần`", "expected an event list's name after `single use`");
+
 // ---- file ---------------------------------------------------------------------
 THIDUA_SYNTAX_ERROR(file_end,
   "thiếu khai báo: cần `phong trào`, `đợt`, `cửa sổ`, `thang`, `đặt`, `dữ liệu`, `danh hiệu` hoặc một mục của danh hiệu như `tiêu chí`",

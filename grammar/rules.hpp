@@ -253,6 +253,7 @@ struct kw_let : sor< kw< "đặt" >, kw< "let" > > {};
 struct kw_schema : sor< kw< "dữ liệu" >, kw< "schema" > > {};
 struct kw_import : sor< kw< "nhập" >, kw< "import" > > {};
 struct kw_estimate : sor< kw< "ước tính" >, kw< "estimate" > > {};
+struct kw_single_use : sor< kw< "dùng một lần" >, kw< "single use" > > {};
 struct kw_list : sor< kw< "danh sách" >, kw< "list" > > {};
 struct kw_award : sor< kw< "danh hiệu" >, kw< "khen thưởng" >, kw< "award" > > {};
 struct kw_for : sor< kw< "cho" >, kw< "for" > > {};
@@ -298,7 +299,7 @@ struct kw_first : sor< kw< "trước" >, kw< "first" > > {};
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
-struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_award,
+struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award,
                              kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by >, hsep, one< ':' > > {};
@@ -555,9 +556,13 @@ struct estimate_colon : padded< one< ':' > > {};
 struct estimate_expr : padded< expr > {};
 struct estimate : seq< kw_estimate, must< estimate_list, estimate_colon, estimate_expr > > {};
 
-struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, estimate, award > {};
+// dùng một lần LIST — an event of LIST counted by an award that passes is not counted again.
+struct single_use_list : padded< name > {};
+struct single_use : seq< kw_single_use, must< single_use_list > > {};
+
+struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, estimate, single_use, award > {};
 // Where parsing resumes after a syntax error: a line that starts a declaration.
-struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_award > {};
+struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award > {};
 struct declarations : seq< sep, star< declaration, sep > > {};
 struct file_end : eof {};
 struct file : seq< declarations, must< file_end > > {};

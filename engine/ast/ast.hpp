@@ -195,6 +195,7 @@ struct file {
   std::vector<schema_decl> schemas;
   std::vector<import_decl> imports;
   std::vector<estimate_decl> estimates;
+  std::vector<name_ref> single_use;  // dùng một lần LIST / single use LIST
   std::vector<award_decl> awards;
 };
 

@@ -153,6 +153,7 @@ class dumper {
       if (l.value) expression(*l.value, 2);
     }
     for (const auto& i : f.imports) line(1, "import \"" + i.name + "\"", i.where);
+    for (const auto& u : f.single_use) line(1, "single use " + u.text, u.where);
     for (const auto& e : f.estimates) {
       line(1, "estimate " + e.list.text, e.where);
       if (e.condition) expression(*e.condition, 2);

@@ -434,6 +434,7 @@ class lowerer {
         f.imports.push_back(std::move(i));
         break;
       }
+      case kind::single_use: f.single_use.push_back(name_of(n.child(0))); break;
       case kind::estimate: {
         estimate_decl e;
         e.where = n.where;

@@ -53,7 +53,8 @@ struct checked_file {
   schema shape;
   std::vector<named_window> windows;  // rounds first (in order), then windows
   std::vector<let_info> lets;         // same order as file->lets
-  std::vector<std::int32_t> estimate_lists;  // per file->estimates: the list it marks, -1 if unknown
+  std::vector<std::int32_t> estimate_lists;
+  std::vector<std::uint8_t> single_use;  // per schema list: 1 when declared `dùng một lần`  // per file->estimates: the list it marks, -1 if unknown
   std::unordered_map<const ast::expr*, expr_info> info;
 
   const expr_info& of(const ast::expr& e) const { return info.at(&e); }

@@ -42,6 +42,20 @@ class checker {
   void run() {
     for (std::size_t i = 0; i < m_file.lets.size(); ++i) check_let(i);
     for (const auto& e : m_file.estimates) check_estimate(e);
+    m_result.single_use.assign(m_result.shape.lists.size(), 0);
+    for (const auto& u : m_file.single_use) {
+      int list = m_result.shape.find_list(u.text);
+      if (list >= 0) {
+        m_result.single_use[static_cast<std::size_t>(list)] = 1;
+        continue;
+      }
+      std::vector<std::string> names;
+      for (const auto& l : m_result.shape.lists) names.push_back(l.name);
+      auto& d = m_out.error("check.unknown_list", u.where,
+                            {fmt::format("không có danh sách sự kiện nào tên `{}`", u.text), fmt::format("no event list is named `{}`", u.text)});
+      if (auto near = closest_name(u.text, names); !near.empty())
+        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+    }
     for (const auto& a : m_file.awards) {
       for (const auto& c : a.criteria) check_criterion(c);
       for (const auto& c : a.disqualifiers) check_criterion(c);

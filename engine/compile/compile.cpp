@@ -17,6 +17,8 @@ class compiler {
       m_tree.lets.push_back(slot);
     }
     m_tree.estimate_roots.assign(m_checked.shape.lists.size(), 0);
+    m_tree.single_use = m_checked.single_use;
+    m_tree.single_use.resize(m_checked.shape.lists.size(), 0);
     for (std::size_t i = 0; i < file.estimates.size(); ++i) {
       const auto list = i < m_checked.estimate_lists.size() ? m_checked.estimate_lists[i] : -1;
       if (list >= 0 && file.estimates[i].condition)

@@ -104,6 +104,9 @@ struct rule_tree {
   std::vector<award> awards;
   // Per event list: 1 + the node of its `ước tính` condition, or 0 when it has none.
   std::vector<std::uint32_t> estimate_roots;
+  // Per event list: 1 when its events are single use (dùng một lần): an event counted
+  // by an award that passes is not counted by a later award of the same participant.
+  std::vector<std::uint8_t> single_use;
   bool uses_members = false;  // some node counts a collective's members (eval builds the index)
   std::uint32_t max_depth = 0;  // deepest nesting, sizes nothing yet but bounds recursion
 };

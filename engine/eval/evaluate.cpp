@@ -46,6 +46,7 @@ evaluator::evaluator(const compile::rule_tree& tree, const record_set& records, 
       m_award_state(tree.awards.size(), 0),
       m_members(std::move(members)) {
   if (tree.uses_members && !m_members) m_members = std::make_shared<const member_index>(records);
+  for (auto s : tree.single_use) m_single_use |= s != 0;
   plan_fast_path();
 }
 
@@ -56,6 +57,26 @@ void evaluator::begin(std::uint32_t participant) {
   m_row = m_records.row(participant);
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   std::fill(m_award_state.begin(), m_award_state.end(), std::uint8_t{0});
+  m_used.clear();
+  m_pending.clear();
+}
+
+std::uint32_t evaluator::used_by(std::uint32_t list, std::uint32_t event) const {
+  for (const auto& u : m_used)
+    if (u.list == list && u.event == event) return u.award;
+  return 0xFFFFFFFFu;
+}
+
+// An explanation is built for one award alone: the awards before it are decided again,
+// in the batch's order, so it sees the same events already used as the run did.
+void evaluator::replay_uses_before(std::uint32_t award) {
+  m_used.clear();
+  m_pending.clear();
+  const value& kind = m_row[field_kind];
+  for (std::uint32_t a = 0; a < award; ++a) {
+    if (kind.kind == value_type::enumeration && !m_tree.awards[a].applies_to(static_cast<participant_kind>(kind.ordinal))) continue;
+    decide(a);
+  }
 }
 
 template <bool Trace>
@@ -211,6 +232,7 @@ value evaluator::aggregate(const compile::node& n) {
   const std::uint32_t last = table.starts[m_participant + 1];
   const std::uint32_t* condition = n.child_count > 0 ? &m_tree.children[n.first_child] : nullptr;
   const std::uint32_t estimate = m_tree.estimate_roots.empty() ? 0 : m_tree.estimate_roots[n.aux];
+  const bool single = m_single_use && m_tree.single_use[n.aux];
   std::uint32_t matched = 0, estimated = 0;
   bool unknown_seen = false;  // an event whose date or condition is unknown
   value acc = n.code == op::sum ? value::of(number::integer(0)) : value::unknown();
@@ -226,6 +248,14 @@ value evaluator::aggregate(const compile::node& n) {
       }
       if (d.day.days < n.window_from || d.day.days > n.window_to) continue;
     }
+    if (single) {
+      const auto by = used_by(n.aux, i);
+      if (by != 0xFFFFFFFFu && by != m_deciding) {
+        if constexpr (Trace)
+          m_trace->refused.push_back({static_cast<std::uint32_t>(&n - m_tree.nodes.data()), i, by});
+        continue;
+      }
+    }
     if (condition) {
       m_event = ev;
       truth t = truth_of(eval<Trace>(*condition));
@@ -236,6 +266,7 @@ value evaluator::aggregate(const compile::node& n) {
       }
     }
     ++matched;
+    if (single) m_pending.push_back({n.aux, i, 0});
     if (estimate) {
       m_event = ev;
       // An event that may or may not be an estimate is taken as one: the result is then
@@ -644,6 +675,10 @@ void evaluator::plan_fast_path() {
       if (t.shape == fast_test::form::count_window && !m_tree.estimate_roots.empty() && m_tree.estimate_roots[t.slot]) plan.usable = false;
     for (const auto& t : plan.exclusions)
       if (t.shape == fast_test::form::count_window && !m_tree.estimate_roots.empty() && m_tree.estimate_roots[t.slot]) plan.usable = false;
+    // So must a count over a single-use list: some of its events may be taken already.
+    for (const auto* tests : {&plan.criteria, &plan.exclusions})
+      for (const auto& t : *tests)
+        if (t.shape == fast_test::form::count_window && !m_tree.single_use.empty() && m_tree.single_use[t.slot]) plan.usable = false;
     if (plan.usable) m_fast[a] = std::move(plan);
   }
 }
@@ -695,6 +730,21 @@ inline truth evaluator::run_test(const fast_test& t) const {
 }
 
 verdict evaluator::decide(std::uint32_t award) {
+  if (!m_single_use) return decide_unwrapped(award);
+  const auto saved = m_deciding;
+  const std::size_t mark = m_pending.size();
+  m_deciding = award;
+  verdict v = decide_unwrapped(award);
+  // An award that passes has used the single-use events it counted; one that does not
+  // leaves them for the awards after it.
+  if (v.result == outcome::passed)
+    for (std::size_t i = mark; i < m_pending.size(); ++i) m_used.push_back({m_pending[i].list, m_pending[i].event, award});
+  m_pending.resize(mark);
+  m_deciding = saved;
+  return v;
+}
+
+verdict evaluator::decide_unwrapped(std::uint32_t award) {
   const fast_award& plan = m_fast[award];
   if (!plan.usable) {
     const bool outer = m_estimated;
@@ -747,6 +797,10 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.members.clear();
   out.prerequisites.clear();
   out.missing_member_fields.clear();
+  out.refused.clear();
+  if (m_single_use) replay_uses_before(award);
+  const auto saved_deciding = m_deciding;
+  m_deciding = award;
   // Recompute definitions under tracing so their inner values are recorded too.
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   m_trace = &out;
@@ -754,6 +808,8 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.result = decide_award<true>(award, &out);
   out.result.provisional = m_estimated;
   m_estimated = false;
+  m_deciding = saved_deciding;
+  m_pending.clear();
   m_trace = nullptr;
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   auto& mf = out.missing_fields;

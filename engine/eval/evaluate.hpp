@@ -44,6 +44,12 @@ struct trace_record {
     std::vector<std::uint32_t> met, unmet, unknown;
   };
   std::vector<member_split> members;
+  // Events of a single-use list an aggregate did not count because an earlier award of
+  // this participant had used them: (node, event index in the list's table, award).
+  struct refusal {
+    std::uint32_t node = 0, event = 0, award = 0;
+  };
+  std::vector<refusal> refused;
   // đạt(A): the verdict A had for this participant, per node.
   std::vector<std::pair<std::uint32_t, verdict>> prerequisites;
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
@@ -95,6 +101,10 @@ class evaluator {
   verdict decide_award(std::uint32_t award, trace_record* out);
   template <bool Trace>
   value count_members(const compile::node& n, std::uint32_t index);
+  verdict decide_unwrapped(std::uint32_t award);
+  // Single-use events: which award of the current participant used each one.
+  std::uint32_t used_by(std::uint32_t list, std::uint32_t event) const;
+  void replay_uses_before(std::uint32_t award);
   template <bool Trace>
   value award_passed(const compile::node& n, std::uint32_t index);
   // Traces one condition for the current participant into `out` (sized here), for the
@@ -155,6 +165,16 @@ class evaluator {
   // award's record holds only its own values.
   std::unique_ptr<evaluator> m_prereq_eval;
   unsigned m_nesting = 0;
+
+  // Single-use lists (dùng một lần): events counted by an award that passed, and those
+  // counted by the decision under way (kept if it passes, in file order of decision).
+  struct use {
+    std::uint32_t list = 0, event = 0, award = 0;
+  };
+  std::vector<use> m_used;
+  std::vector<use> m_pending;
+  std::uint32_t m_deciding = 0xFFFFFFFFu;
+  bool m_single_use = false;  // the tree has a single-use list
 };
 
 // How deep collectives of collectives are followed (a unit that lists itself through

@@ -52,8 +52,9 @@ bool is_comparison(op code) {
 
 class builder {
  public:
-  builder(eval::evaluator& ev, const eval::trace_record& trace, const source_set& sources)
-      : m_tree(ev.tree()), m_shape(ev.records().shape()), m_records(ev.records()), m_trace(trace), m_sources(sources) {}
+  builder(eval::evaluator& ev, const eval::trace_record& trace, const source_set& sources, std::uint32_t participant)
+      : m_participant(participant),
+        m_tree(ev.tree()), m_shape(ev.records().shape()), m_records(ev.records()), m_trace(trace), m_sources(sources) {}
 
   item build_criterion(const compile::criterion& c, item_kind kind, const std::vector<eval::truth>& truths, std::size_t& cursor) {
     item it;
@@ -79,6 +80,7 @@ class builder {
   }
 
  private:
+  std::uint32_t m_participant;
   const compile::rule_tree& m_tree;
   const schema& m_shape;
   const record_set& m_records;
@@ -138,6 +140,7 @@ class builder {
         f.note.vi += fmt::format(", trong đó {} là số liệu ước tính", e);
         f.note.en += fmt::format(", {} of them estimate{}", e, e == 1 ? "" : "s");
       }
+      refusals_note(index, n.aux, f.note);
     } else if (n.code == op::count_members) {
       f.note = members_note(index);
     } else if (n.code == op::award_passed) {
@@ -149,6 +152,25 @@ class builder {
         }
     }
     return f;
+  }
+
+  // Single-use events this aggregate left out, each named by its first text field (an
+  // initiative's title) and the award that used it first.
+  void refusals_note(std::uint32_t index, std::uint32_t list, bilingual& note) const {
+    const auto& def = m_shape.lists[list];
+    int label_field = -1;
+    for (std::size_t f = 0; f < def.fields.size() && label_field < 0; ++f)
+      if (def.fields[f].type == value_type::text) label_field = static_cast<int>(f);
+    for (const auto& r : m_trace.refused) {
+      if (r.node != index) continue;
+      const value* ev = m_records.list(list).event(r.event);
+      std::string what = label_field >= 0 && ev[label_field].kind == value_type::text
+                             ? fmt::format("“{}”", ev[label_field].text)
+                             : fmt::format("#{}", r.event - m_records.list(list).starts[m_participant] + 1);
+      const auto& by = m_tree.awards[r.award].label;
+      note.vi += fmt::format("; không tính {} vì đã dùng cho “{}”", what, by);
+      note.en += fmt::format("; {} not counted: already used for “{}”", what, by);
+    }
   }
 
   // Who decided a count of members: those that did not meet the condition (or could not
@@ -425,7 +447,7 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
     if (ranking->outside(participant)) ex.result = eval::outcome::outside_quota;
   }
 
-  builder b(ev, trace, sources);
+  builder b(ev, trace, sources, participant);
   std::size_t cursor = 0;
   for (const auto& c : a.criteria) ex.criteria.push_back(b.build_criterion(c, item_kind::criterion, trace.criteria, cursor));
   cursor = 0;

@@ -75,6 +75,7 @@ void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const 
     append(into.scales, sub.scales);
     append(into.lets, sub.lets);
     append(into.estimates, sub.estimates);
+    append(into.single_use, sub.single_use);
     append(into.schemas, sub.schemas);
     append(into.awards, sub.awards);
   }
