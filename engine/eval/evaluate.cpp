@@ -1,6 +1,7 @@
 #include "engine/eval/evaluate.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "engine/eval/compare.hpp"
 #include "engine/eval/fold.hpp"
@@ -18,10 +19,23 @@ member_index::member_index(const record_set& records) {
   const std::uint32_t n = records.size();
   std::vector<std::int64_t> owner(n, -1);
   starts.assign(std::size_t(n) + 1, 0);
+  // Spreadsheets often give the unit by name: a unit that is no participant's id is
+  // looked up among the collectives' names, and used only when one collective has it.
+  std::unordered_map<std::string_view, std::int64_t> by_name;
+  for (std::uint32_t p = 0; p < n; ++p) {
+    const value* row = records.row(p);
+    if (row[field_kind].kind != value_type::enumeration ||
+        row[field_kind].ordinal != static_cast<std::uint32_t>(participant_kind::collective) || row[field_name].kind != value_type::text)
+      continue;
+    auto [it, fresh] = by_name.emplace(row[field_name].text, p);
+    if (!fresh) it->second = -2;  // two collectives of that name: ambiguous
+  }
   for (std::uint32_t q = 0; q < n; ++q) {
     const value& unit = records.row(q)[field_unit];
     if (unit.kind != value_type::text) continue;
     auto p = records.find(unit.text);
+    if (p < 0)
+      if (auto it = by_name.find(unit.text); it != by_name.end()) p = it->second;
     if (p < 0 || p == q) continue;  // a unit outside the records, or a participant naming itself
     owner[q] = p;
     ++starts[static_cast<std::size_t>(p) + 1];
