@@ -17,7 +17,12 @@ struct verdict {
   outcome result = outcome::not_decidable;
   // Position of the deciding item: the first false criterion (failed), the first
   // holding exclusion (excluded), -1 otherwise.
+  // An award with tiers (hạng / mốc): when passed, the tier granted (an index into
+  // award::tiers); when failed because the milestone reached was granted earlier, that
+  // milestone; else -1. When the tiers decide a failure, deciding is the number of
+  // criteria (one past the last criterion).
   std::int32_t deciding = -1;
+  std::int32_t tier = -1;
 };
 
 // Everything trace() saw, indexed by node: the explanation is built from this.
@@ -32,6 +37,11 @@ struct trace_record {
   std::vector<std::uint32_t> undefined;
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
+  // Tiers: the measure's value, the highest tier it reaches (-1: none), and for
+  // milestones whether that one was granted earlier (yes: so it is not granted again).
+  value tier_measure;
+  std::int32_t tier_reached = -1;
+  truth tier_granted_before = truth::no;
   verdict result;
 };
 
@@ -60,6 +70,9 @@ class evaluator {
   truth judge(const compile::criterion& c, std::vector<truth>* seen);
   template <bool Trace>
   verdict decide_award(std::uint32_t award, trace_record* out);
+  template <bool Trace>
+  truth judge_tiers(const compile::tier_plan& t, std::int32_t& reached, trace_record* out);
+  truth granted_before(const compile::tier_plan& t, const number& threshold) const;
 
   // The fast path. An award whose criteria and exclusions are all of a few simple
   // shapes (a field compared with a constant, a yes/no field or its negation, an age

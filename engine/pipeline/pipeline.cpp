@@ -76,6 +76,7 @@ void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const 
     append(into.lets, sub.lets);
     append(into.schemas, sub.schemas);
     append(into.awards, sub.awards);
+    append(into.sheets, sub.sheets);
   }
 }
 

@@ -48,9 +48,22 @@ const std::string& label_at(const std::vector<compile::criterion>& list, std::in
 bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& tree) {
   if (row.award == eval::no_award) return {"không có danh hiệu nào áp dụng cho đối tượng này", "no award applies to this participant"};
   const auto& a = tree.awards[row.award];
+  const auto tier = row.decision.tier;
+  const bool has_tier = a.tiers.present && tier >= 0 && static_cast<std::size_t>(tier) < a.tiers.labels.size();
   switch (row.decision.result) {
-    case eval::outcome::passed: return {"", ""};
+    case eval::outcome::passed:
+      if (has_tier)
+        return {fmt::format("{}: “{}”", a.tiers.milestones ? "mốc" : "hạng", a.tiers.labels[std::size_t(tier)]),
+                fmt::format("{}: “{}”", a.tiers.milestones ? "milestone" : "tier", a.tiers.labels[std::size_t(tier)])};
+      return {"", ""};
     case eval::outcome::failed: {
+      if (a.tiers.present && row.decision.deciding == static_cast<std::int32_t>(a.criteria.size())) {
+        if (has_tier)
+          return {fmt::format("mốc “{}” đã trao trước đây", a.tiers.labels[std::size_t(tier)]),
+                  fmt::format("milestone “{}” granted earlier", a.tiers.labels[std::size_t(tier)])};
+        return {fmt::format("chưa đạt {} thấp nhất “{}”", a.tiers.milestones ? "mốc" : "hạng", a.tiers.labels.front()),
+                fmt::format("lowest {} “{}” not reached", a.tiers.milestones ? "milestone" : "tier", a.tiers.labels.front())};
+      }
       const auto& l = label_at(a.criteria, row.decision.deciding);
       return {fmt::format("chưa đạt tiêu chí “{}”", l), fmt::format("criterion “{}” not met", l)};
     }
@@ -138,7 +151,7 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         out += ',';
       }
       const auto d = row.decision.deciding;
-      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed) {
+      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier < 0) {
       } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && d >= 0 &&
                  std::size_t(d) < failed_reasons[row.award].size()) {
         cell(failed_reasons[row.award][std::size_t(d)]);
@@ -194,6 +207,9 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         j["award"] = row.award == eval::no_award ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(tree.awards[row.award].name);
         j["award_label"] = x.award;
         j["outcome"] = x.code;
+        if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
+            tree.awards[row.award].tiers.present)
+          j["tier"] = tree.awards[row.award].tiers.labels[static_cast<std::size_t>(row.decision.tier)];
         auto reason = short_reason(row, tree);
         j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
         if (!row.missing.empty()) j["missing"] = row.missing;
