@@ -149,11 +149,6 @@ class checker {
       m_out.error("check.duplicate_sheet", s.name.where,
                   {fmt::format("phiếu chấm điểm `{}` đã được khai báo", s.name.text),
                    fmt::format("score sheet `{}` is declared twice", s.name.text)});
-    for (const auto& it : s.items)
-      if (it.cap && compare(*it.cap, number::integer(0)) < 0)
-        m_out.error("check.negative_cap", it.where,
-                    {fmt::format("điểm tối đa của mục `{}` không được âm", it.label),
-                     fmt::format("the maximum of item `{}` cannot be negative", it.label)});
     if (s.grade) {
       int scale = -1;
       for (std::size_t i = 1; i < m_result.shape.scales.size(); ++i)
@@ -184,7 +179,8 @@ class checker {
             m_out.error("check.empty_band", b.where,
                         {fmt::format("khung điểm của `{}` không chứa số điểm nào", b.value.text),
                          fmt::format("the band of `{}` contains no points", b.value.text)})
-                .help = {"viết số nhỏ trước: `từ 14 đến dưới 17`", "write the smaller number first: `from 14 to below 17`"};
+                .help = {"đầu dưới phải nhỏ hơn đầu trên, ví dụ `từ 14 đến dưới 17`",
+                         "the lower end must be below the upper end, such as `from 14 to below 17`"};
         }
         for (const auto& f : s.forces) {
           auto ord = scale_value(def, f.value);
