@@ -35,6 +35,7 @@ void evaluate_range(const compile::rule_tree& tree, const record_set& records, s
           ev.trace(a, trace);
           row.missing = missing_field_names(records, trace);
           row.undefined_arithmetic = !trace.undefined.empty();
+          row.outside_bands = !trace.outside_bands.empty();
         }
       }
     }

@@ -19,6 +19,7 @@ struct pair_result {
   verdict decision;
   std::vector<std::string> missing;  // not decidable: the fields that were missing
   bool undefined_arithmetic = false;  // not decidable: a division by zero (e.g. a target of 0)
+  bool outside_bands = false;         // not decidable: a sheet's total falls in none of its bands
 };
 
 struct batch_result {

@@ -295,7 +295,7 @@ value evaluator::eval(std::uint32_t index) {
           break;
         }
       if constexpr (Trace)
-        if (!result.known()) m_trace->undefined.push_back(index);  // points in no band
+        if (!result.known()) m_trace->outside_bands.push_back(index);
       break;
     }
   }
@@ -656,6 +656,7 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.missing_fields.clear();
   out.missing_event_fields.clear();
   out.undefined.clear();
+  out.outside_bands.clear();
   out.criteria.clear();
   out.exclusions.clear();
   out.tier_measure = value::unknown();

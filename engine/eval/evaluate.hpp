@@ -35,6 +35,8 @@ struct trace_record {
   // Nodes whose inputs were known but whose result is undefined: a division or ratio
   // by zero, or a number too large. They make a pair undecidable without missing data.
   std::vector<std::uint32_t> undefined;
+  // Grade nodes (op::grade) whose known total falls in none of the sheet's bands.
+  std::vector<std::uint32_t> outside_bands;
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
   // Tiers: the measure's value, the highest tier it reaches (-1: none), and for

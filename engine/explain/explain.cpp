@@ -381,6 +381,10 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ex.sheets = b.build_sheets();
   ex.missing = eval::missing_field_names(records, trace);
   for (auto node : trace.undefined) ex.undefined.push_back(source_text(sources, ev.tree().nodes[node].where));
+  for (auto node : trace.outside_bands) {
+    const auto& sheet = ev.tree().sheets[ev.tree().nodes[node].aux];
+    if (sheet.grade_let >= 0) ex.outside_bands.push_back(ev.tree().lets[static_cast<std::size_t>(sheet.grade_let)].name);
+  }
 
   const auto& tier = ex.tier;
   const bool tiers_decided = ex.result == eval::outcome::failed && trace.result.deciding == static_cast<std::int32_t>(a.criteria.size());
@@ -393,9 +397,9 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
     const auto& line = tier.lines[static_cast<std::size_t>(tier.reached)];
     const char* word_vi = tier.milestones ? "mốc" : "hạng";
     const char* word_en = tier.milestones ? "milestone" : "tier";
-    ex.first_reason = with_next({fmt::format("Đạt {} “{}”: {} = {}, từ {}; đáp ứng các tiêu chí và không thuộc trường hợp loại trừ nào.",
+    ex.first_reason = with_next({fmt::format("Đạt {} “{}”: {} = {}, đạt ngưỡng từ {}; đáp ứng các tiêu chí và không thuộc trường hợp loại trừ nào.",
                                              word_vi, line.label, tier.measure, tier.value.vi, line.from.vi),
-                                 fmt::format("Passed, {} “{}”: {} = {}, from {}; meets the criteria and no exclusion applies.",
+                                 fmt::format("Passed, {} “{}”: {} = {}, reaching its threshold from {}; meets the criteria and no exclusion applies.",
                                              word_en, line.label, tier.measure, tier.value.en, line.from.en)});
   } else if (tiers_decided && tier.reached >= 0) {
     const auto& line = tier.lines[static_cast<std::size_t>(tier.reached)];
@@ -448,6 +452,10 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
       if (!ex.undefined.empty()) {
         vi.push_back(fmt::format("không tính được {} vì chia cho 0", join(ex.undefined)));
         en.push_back(fmt::format("{} cannot be computed: division by zero", join(ex.undefined)));
+      }
+      if (!ex.outside_bands.empty()) {
+        vi.push_back(fmt::format("tổng điểm không thuộc khung điểm nào của {}", join(ex.outside_bands)));
+        en.push_back(fmt::format("the total falls in none of the bands of {}", join(ex.outside_bands)));
       }
       auto sentence = [](const std::vector<std::string>& parts) {
         std::string s;

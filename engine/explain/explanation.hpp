@@ -101,6 +101,7 @@ struct explanation {
   std::vector<sheet> sheets;  // in declaration order, those the decision read
   std::vector<std::string> missing;  // names of the fields whose absence left it undecided
   std::vector<std::string> undefined;  // expressions that could not be computed (division by zero)
+  std::vector<std::string> outside_bands;  // grades whose sheet's total falls in no band
 };
 
 // Evaluates (participant, award) with tracing and builds its explanation.

@@ -74,6 +74,7 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   j["first_reason"] = both(ex.first_reason);
   if (!ex.missing.empty()) j["missing"] = ex.missing;
   if (!ex.undefined.empty()) j["undefined"] = ex.undefined;
+  if (!ex.outside_bands.empty()) j["outside_bands"] = ex.outside_bands;
   json crit = json::array();
   for (const auto& c : ex.criteria) crit.push_back(item_json(c, sources));
   j["criteria"] = std::move(crit);

@@ -79,6 +79,10 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
         r.vi += r.vi.empty() ? "phép chia cho 0 (ví dụ chỉ tiêu bằng 0)" : "; phép chia cho 0";
         r.en += r.en.empty() ? "division by zero (e.g. a target of 0)" : "; division by zero";
       }
+      if (row.outside_bands) {
+        r.vi += r.vi.empty() ? "tổng điểm không thuộc khung xếp loại nào" : "; tổng điểm không thuộc khung xếp loại nào";
+        r.en += r.en.empty() ? "the total falls in no grade band" : "; the total falls in no grade band";
+      }
       return r;
     }
   }
