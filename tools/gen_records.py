@@ -1243,6 +1243,26 @@ ML_INITIATIVES = ["Biện pháp rèn kỹ năng đọc cho học sinh lớp 1 ng
 ML_FROM, ML_TO = D(2023, 9, 1), D(2024, 5, 31)
 
 
+# The point sheet `chấm điểm tổng_điểm`: each item at most its maximum, the bonus at
+# most 5, minus the deduction; None when an item is missing.
+ML_CAPS = {"điểm_chấp_hành": 20, "điểm_chuyên_môn": 40, "điểm_chỉ_thị_19": 15, "điểm_phong_trào": 15,
+           "điểm_đạo_đức": 10, "điểm_cộng": 5}
+
+
+def ml_total(s):
+    if any(k not in s for k in list(ML_CAPS) + ["điểm_trừ"]):
+        return None
+    return sum(min(s[k], cap) for k, cap in ML_CAPS.items()) - s["điểm_trừ"]
+
+
+def ml_grade_at_least(total, kl, floor):
+    """loại_thi_đua ≥ the band starting at `floor` (90 tốt, 80 khá): a discipline from
+    cảnh cáo forces chưa đạt, and an unknown discipline leaves the grade unknown."""
+    if total is None or kl is None:
+        return None
+    return kl not in ("Cảnh cáo", "Cách chức") and total >= floor
+
+
 def gen_004(files, summary):
     rng = random.Random(20210004)
     names = NameMaker(rng, "minh_long")
@@ -1280,10 +1300,15 @@ def gen_004(files, summary):
                 "điểm_cộng": clamp(round(1.5 + 1.5 * q + rng.uniform(-1, 1)), 0, 5),
                 "điểm_trừ": 0 if rng.random() < 0.85 else rng.randint(1, 8),
             }
+            # Points entered above an item's maximum (the sheet counts the maximum).
+            if rng.random() < 0.03:
+                s["điểm_chuyên_môn"] = rng.randint(41, 44)
+            if rng.random() < 0.03:
+                s["điểm_cộng"] = rng.randint(6, 8)
             if rng.random() < 0.02:
                 del s[rng.choice(["điểm_cộng", "điểm_chỉ_thị_19", "điểm_chuyên_môn"])]
             p.update(s)
-            total = None if len(s) < 7 else (sum(v for kk, v in s.items() if kk != "điểm_trừ") - s["điểm_trừ"])
+            total = ml_total(s)
             rating = 3 if q > 0.9 else 2 if q > -1.3 else 1 if q > -2.3 else 0
             if rng.random() < 0.015:
                 rating = None
@@ -1322,11 +1347,11 @@ def gen_004(files, summary):
             std = and3(*lđtt_crit, None if new_hire is None else not new_hire, None if disc is None else not disc)
             n_init = sum(1 for e in inits if ML_FROM <= D.fromisoformat(e["ngày"]) <= ML_TO)
             vote = None if not voted else p["số_phiếu_đồng_ý"] / council >= 0.8
-            cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1), cmp3(t, ">=", 90), vote],
+            cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1), ml_grade_at_least(t, kl, 90), vote],
                           [new_hire, disc, review])
             exp["cstđcs"].append(cst)
             exp["gk_cn"].append(outcome([cmp3(rating, ">=", 2), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 14),
-                                         cmp3(t, ">=", 85)], [disc, review]))
+                                         cmp3(t, ">=", 85), ml_grade_at_least(t, kl, 80)], [disc, review]))
             people_by_unit[unit].append({"rating": rating, "lđtt": lđtt == "passed", "cst": cst == "passed",
                                          "kl": kl})
     # collectives with their aggregated member counts (computed from the members above)
@@ -1347,7 +1372,7 @@ def gen_004(files, summary):
             "điểm_trừ": 0 if rng.random() < 0.8 else rng.randint(1, 5),
         }
         c.update(s)
-        total = sum(v for kk, v in s.items() if kk != "điểm_trừ") - s["điểm_trừ"]
+        total = ml_total(s)
         rating = 3 if q > 0.6 else 2 if q > -1.2 else 1
         c["xếp_loại_năm_học"] = RATING_TEXT[rating]
         c["số_cá_nhân"] = len(members)
