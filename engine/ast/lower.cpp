@@ -641,6 +641,19 @@ class lowerer {
     sheet_decl s;
     s.where = n.where;
     s.name = name_of(n.child(0));
+    // The total is a left-deep chain as tall as the sheet is long: refuse an overlong
+    // sheet before building it, as chain() does, so no later stage recurses too deeply.
+    const auto entries = static_cast<std::size_t>(
+        std::count_if(n.children.begin(), n.children.end(), [](const auto& c) { return c->k == kind::sheet_item; }));
+    if (entries + 2 > limits::expression_depth) {
+      m_out.error("lower.sheet_too_large", n.where,
+                  {fmt::format("phiếu chấm điểm `{}` có {} mục; tối đa {}", s.name.text, entries, limits::expression_depth - 2),
+                   fmt::format("the score sheet `{}` has {} items; at most {} are allowed", s.name.text, entries,
+                               limits::expression_depth - 2)})
+          .help = {"hãy tách thành vài phiếu và cộng tổng của chúng bằng `đặt`",
+                   "split it into several sheets and add their totals with `let`"};
+      return;
+    }
     expr_ptr total;
     expr_ptr grade;
     std::optional<span> grade_at;
