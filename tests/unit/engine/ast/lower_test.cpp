@@ -370,3 +370,15 @@ TEST_CASE("lower: point sheet bands, items and tiers", "[ast][lower][sheet]") {
     CHECK(got.find(r.expected) != std::string::npos);
   }
 }
+
+TEST_CASE("lower: a point sheet too long to add up is refused", "[ast][lower][sheet]") {
+  auto sheet_of = [](int items) {
+    std::string text = "chấm điểm s \"S\"\n";
+    for (int i = 0; i < items; ++i) text += "  mục \"m" + std::to_string(i) + "\": " + std::to_string(i) + "\n";
+    return text;
+  };
+  CHECK(shape(sheet_of(254)).find("score sheet s") != std::string::npos);
+  auto refused = shape(sheet_of(255));
+  INFO(refused);
+  CHECK(refused.find("lowering error: error: t.thidua:1:1: the score sheet `s` has 255 items; at most 254 are allowed") == 0);
+}
