@@ -33,7 +33,8 @@
 // reserved word (`và and hoặc or không not thuộc in đúng sai true false`), not a word
 // that starts a declaration, an award item or a clause (`tiêu chí`, `nhóm`, `hết`,
 // `đợt`, `theo`, `nơi`, `trong`, ...), and not an item keyword followed by `:`
-// (`cấp:`), so an operand that is missing never swallows the next item. Scale values
+// (`cấp:`), nor the opening of a point-sheet or tier line (`mục "…"`, `hạng theo`,
+// `buộc X khi`), so an operand that is missing never swallows the next item. Scale values
 // are plain identifiers, so the spec's own `thang kỷ_luật: không < khiển_trách` parses.
 //
 // Literals. Dates (15/04/2021, 15/4/2021, 2021-04-15) are tried before durations,
