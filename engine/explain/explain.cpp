@@ -161,16 +161,18 @@ class builder {
       if (auto diff = sub(t.from[next], m.num)) {
         auto amount = bilingual{format_number(*diff, ','), format_number(*diff, '.')};
         auto at = bilingual{format_number(t.from[next], ','), format_number(t.from[next], '.')};
-        const char* word_vi = t.milestones ? "mốc" : "hạng";
+        // A count's threshold reads as a mark ("mốc 15 lần"), whether the block is tiers
+        // or milestones; other values name the threshold of the tier.
         if (const auto* c = counted(t.measure)) {
           auto list = m_shape.lists[c->aux].name;
           for (auto& ch : list)
             if (ch == '_') ch = ' ';
-          v.next = {fmt::format("cần thêm {} lần {} để đạt {} {} lần (“{}”)", amount.vi, list, word_vi, at.vi, t.labels[next]),
-                    fmt::format("needs {} more {} to reach {} {} (“{}”)", amount.en, list, t.milestones ? "milestone" : "tier", at.en, t.labels[next])};
+          v.next = {fmt::format("cần thêm {} lần {} để đạt mốc {} lần (“{}”)", amount.vi, list, at.vi, t.labels[next]),
+                    fmt::format("needs {} more {} to reach the mark of {} (“{}”)", amount.en, list, at.en, t.labels[next])};
         } else {
-          v.next = {fmt::format("cần thêm {} để đạt {} {} (“{}”)", amount.vi, word_vi, at.vi, t.labels[next]),
-                    fmt::format("needs {} more to reach {} {} (“{}”)", amount.en, t.milestones ? "milestone" : "tier", at.en, t.labels[next])};
+          v.next = {fmt::format("cần thêm {} để đạt ngưỡng {} của {} “{}”", amount.vi, at.vi, t.milestones ? "mốc" : "hạng", t.labels[next]),
+                    fmt::format("needs {} more to reach {}, the threshold of {} “{}”", amount.en, at.en,
+                                t.milestones ? "milestone" : "tier", t.labels[next])};
         }
       }
     }
