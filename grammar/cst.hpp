@@ -23,6 +23,13 @@
 //   group         text number (criterion | group)*
 //   quota         (percent | number) subject? rounding?      (subject: the group's words)
 //   ranking       rank_key+                rank_key  EXPR rank_direction?
+//   tiers         keyword EXPR (tier | granted)*       keyword: `hạng` or `mốc` as written
+//   tier          text number            granted  name name   (list, field)
+//   sheet         name text? (sheet_item | grade)*
+//   sheet_item    keyword text EXPR number? citation?   keyword: `mục`, `cộng` or `trừ`
+//   grade         name name (band | force)*            (the grade's name, its scale)
+//   band          name (keyword number)+               keywords: từ/trên, đến, dưới in order
+//   force         name EXPR citation?
 // Expressions (EXPR):
 //   or_expr       EXPR EXPR+               and_expr  EXPR EXPR+
 //   not_op        EXPR                     negate    EXPR
@@ -34,7 +41,7 @@
 //   at_least      number EXPR+             set       EXPR*
 //   window_lit    EXPR (EXPR | open_end)?
 //   tokens        name number percent date duration text boolean op aggregate_fn
-//                 op_in op_not_in open_end subject rounding rank_direction
+//                 op_in op_not_in open_end subject rounding rank_direction keyword
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -110,6 +117,16 @@ enum class kind : std::uint8_t {
   rank_key,
   rounding,
   rank_direction,
+  // point sheets and tiers (appended)
+  tiers,
+  tier,
+  granted,
+  sheet,
+  sheet_item,
+  grade,
+  band,
+  force,
+  keyword,  // token: which of several keywords matched (`mục`/`cộng`/`trừ`, `từ`/`trên`, ...)
 };
 
 // Stable lower-case name of a kind ("criterion", "op_not_in"), used by dump().

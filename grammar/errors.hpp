@@ -131,6 +131,35 @@ THIDUA_SYNTAX_ERROR(estimate_expr, "thiếu điều kiện nhận biết số li
 
 THIDUA_SYNTAX_ERROR(single_use_list, "thiếu tên danh sách sự kiện sau `dùng một lần`", "expected an event list's name after `single use`");
 
+// ---- tiers and milestones ---------------------------------------------------------
+THIDUA_SYNTAX_ERROR(tiers_measure, "thiếu giá trị để xếp hạng sau `theo`, ví dụ `hạng theo số_lần_hiến:`", "expected the value that picks the tier after `per`, such as `tiers per donations:`");
+THIDUA_SYNTAX_ERROR(tiers_colon, "thiếu dấu `:` sau giá trị xếp hạng", "expected `:` after the value that picks the tier");
+THIDUA_SYNTAX_ERROR(tier_colon, "thiếu dấu `:` sau tên hạng", "expected `:` after the tier's label");
+THIDUA_SYNTAX_ERROR(tier_from, "thiếu `từ` trước ngưỡng của hạng, ví dụ `\"Tôn vinh 5 lần\": từ 5`", "expected `from` before the tier's threshold, such as `\"5 donations\": from 5`");
+THIDUA_SYNTAX_ERROR(tier_value, "thiếu ngưỡng (một số) sau `từ`", "expected the threshold (a number) after `from`");
+THIDUA_SYNTAX_ERROR(granted_colon, "thiếu dấu `:` sau `đã trao`", "expected `:` after `granted`");
+THIDUA_SYNTAX_ERROR(granted_list, "thiếu danh sách các lần đã trao, ví dụ `đã trao: khen_thưởng_trước.mốc`", "expected the list of earlier grants, such as `granted: past_awards.milestone`");
+THIDUA_SYNTAX_ERROR(granted_dot, "thiếu `.` và tên trường ghi mốc đã trao, ví dụ `khen_thưởng_trước.mốc`", "expected `.` and the field holding the milestone granted, such as `past_awards.milestone`");
+THIDUA_SYNTAX_ERROR(granted_field, "thiếu tên trường sau dấu `.`", "expected a field name after `.`");
+THIDUA_SYNTAX_ERROR(tiers_close, "thiếu `hết` để đóng danh sách hạng; mỗi dòng hạng viết `\"tên hạng\": từ N`", "expected `end` to close the tiers; each tier reads `\"label\": from N`");
+
+// ---- point sheets ---------------------------------------------------------------
+THIDUA_SYNTAX_ERROR(sheet_name, "thiếu tên phiếu chấm điểm sau `chấm điểm`", "expected the score sheet's name after `score sheet`");
+THIDUA_SYNTAX_ERROR(sheet_item_label, "thiếu tên mục chấm điểm trong ngoặc kép", "expected the item's label in quotes");
+THIDUA_SYNTAX_ERROR(sheet_item_colon, "thiếu dấu `:` sau tên mục chấm điểm", "expected `:` after the item's label");
+THIDUA_SYNTAX_ERROR(sheet_item_expr, "thiếu số điểm hoặc công thức tính điểm sau dấu `:`", "expected the points or a formula for them after `:`");
+THIDUA_SYNTAX_ERROR(sheet_cap_value, "thiếu số điểm tối đa sau `tối đa`, ví dụ `tối đa 20`", "expected the maximum points after `at most`, such as `at most 20`");
+THIDUA_SYNTAX_ERROR(band_lower_value, "thiếu số điểm sau `từ` hoặc `trên`", "expected a number of points after `from` or `above`");
+THIDUA_SYNTAX_ERROR(band_upper_value, "thiếu số điểm sau `đến` hoặc `dưới`", "expected a number of points after `to` or `below`");
+THIDUA_SYNTAX_ERROR(band_range_expected, "thiếu khung điểm, ví dụ `từ 17 đến 20`, `từ 14 đến dưới 17`, `trên 8 đến 10` hoặc `dưới 14`", "expected a band of points, such as `from 17 to 20`, `from 14 to below 17`, `above 8 to 10` or `below 14`");
+THIDUA_SYNTAX_ERROR(force_value, "thiếu loại bị buộc sau `buộc`", "expected the grade to force after `force`");
+THIDUA_SYNTAX_ERROR(force_when, "thiếu `khi` và điều kiện sau loại bị buộc, ví dụ `buộc yếu khi có_vi_phạm`", "expected `when` and a condition after the forced grade, such as `force weak when has_violation`");
+THIDUA_SYNTAX_ERROR(force_expr, "thiếu điều kiện sau `khi`", "expected a condition after `when`");
+THIDUA_SYNTAX_ERROR(grade_name, "thiếu tên của loại sau `xếp loại`", "expected a name for the grade after `grade`");
+THIDUA_SYNTAX_ERROR(grade_per, "thiếu `theo` và tên thang sau tên loại, ví dụ `xếp loại loại_dạy theo thang_loại:`", "expected `per` and a scale after the grade's name, such as `grade teaching per levels:`");
+THIDUA_SYNTAX_ERROR(grade_scale, "thiếu tên thang sau `theo`", "expected the scale's name after `per`");
+THIDUA_SYNTAX_ERROR(grade_colon, "thiếu dấu `:` sau tên thang", "expected `:` after the scale's name");
+
 // ---- file ---------------------------------------------------------------------
 THIDUA_SYNTAX_ERROR(file_end,
   "thiếu khai báo: cần `phong trào`, `đợt`, `cửa sổ`, `thang`, `đặt`, `dữ liệu`, `danh hiệu` hoặc một mục của danh hiệu như `tiêu chí`",

@@ -53,6 +53,11 @@ THIDUA_KIND(op_not_in, op_not_in);
 THIDUA_KIND(aggregate_fn, aggregate_fn);
 THIDUA_KIND(open_end, open_end);
 THIDUA_KIND(subject, subject);
+THIDUA_KIND(tier_kind, keyword);
+THIDUA_KIND(sheet_item_kind, keyword);
+THIDUA_KIND(bound_from, keyword);
+THIDUA_KIND(bound_to, keyword);
+THIDUA_KIND(bound_below, keyword);
 // structure
 THIDUA_KIND(campaign, campaign);
 THIDUA_KIND(issuer, issuer);
@@ -95,6 +100,14 @@ THIDUA_KIND(ranking, ranking);
 THIDUA_KIND(rank_key, rank_key);
 THIDUA_KIND(rounding, rounding);
 THIDUA_KIND(rank_direction, rank_direction);
+THIDUA_KIND(tiers, tiers);
+THIDUA_KIND(tier, tier);
+THIDUA_KIND(granted, granted);
+THIDUA_KIND(sheet, sheet);
+THIDUA_KIND(sheet_item, sheet_item);
+THIDUA_KIND(grade, grade);
+THIDUA_KIND(band, band);
+THIDUA_KIND(force, force);
 // expression levels: kept only when they combine two or more operands
 THIDUA_KIND(or_expr, or_expr);
 THIDUA_KIND(and_expr, and_expr);
@@ -125,7 +138,10 @@ using selector = pt::selector<Rule,
     rules::award_round, rules::criterion, rules::exclusion, rules::procedure, rules::deferral, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
     rules::within_clause, rules::at_least, rules::set, rules::window_lit, rules::quota, rules::ranking,
-    rules::rank_key, rules::rounding, rules::rank_direction >,
+    rules::rank_key, rules::rounding, rules::rank_direction,
+    rules::tier_kind, rules::sheet_item_kind, rules::bound_from, rules::bound_to, rules::bound_below,
+    rules::tiers, rules::tier, rules::granted, rules::sheet, rules::sheet_item, rules::grade, rules::band,
+    rules::force >,
   fold_single::on<
     rules::or_expr, rules::and_expr, rules::comparison, rules::sum, rules::product > >;
 // clang-format on
@@ -239,7 +255,7 @@ bool is_token(kind k) {
     case kind::name: case kind::number: case kind::percent: case kind::date: case kind::duration:
     case kind::text: case kind::boolean: case kind::op: case kind::op_in: case kind::op_not_in:
     case kind::aggregate_fn: case kind::open_end: case kind::subject: case kind::rounding:
-    case kind::rank_direction:
+    case kind::rank_direction: case kind::keyword:
       return true;
     default:
       return false;
@@ -264,7 +280,7 @@ std::unique_ptr<cst::node> convert(const pnode& p, source_id id, std::size_t siz
 // ---- diagnostics ------------------------------------------------------------------
 
 // Every keyword spelling, for "did you mean" on a misspelt keyword.
-// INVARIANT: the same spellings as the kw_ rules in rules.hpp.
+// INVARIANT: the same spellings as the kw_ rules in rules.hpp (less the words noted below).
 constexpr std::string_view keyword_spellings[] = {
     "phong trào", "campaign", "cơ quan", "issuer", "căn cứ", "basis", "thời gian", "period",
     "đợt", "round", "thành tích", "achievements", "hạn hồ sơ", "deadline", "cửa sổ", "window",
@@ -278,7 +294,9 @@ constexpr std::string_view keyword_spellings[] = {
     "lớn_nhất", "max", "giới hạn", "quota", "không quá", "at most", "suất", "slots", "slot", "mỗi", "each",
     "in each", "làm tròn xuống", "rounding down", "làm tròn lên", "rounding up", "làm tròn gần nhất",
     "rounding to nearest", "xếp thứ tự theo", "rank by", "giảm dần", "descending", "tăng dần", "ascending",
-    "trước", "first"};
+    "trước", "first", "chấm điểm", "score sheet", "tối đa", "xếp loại", "đã trao", "milestones"};
+// The short words of point sheets and tiers (`mục`, `trừ`, `trên`, `khi`, `hạng`, ...)
+// are left out too: `Tên` is one edit from `trên`, and they only start a line there.
 // Duration units (`năm`, `ngày`) are left out: `nam` or `ngay` is far more often a
 // name than a misspelt unit.
 
@@ -553,6 +571,8 @@ std::string_view kind_name(kind k) {
     THIDUA_NAME(percent) THIDUA_NAME(date) THIDUA_NAME(duration) THIDUA_NAME(text) THIDUA_NAME(boolean)
     THIDUA_NAME(op) THIDUA_NAME(op_in) THIDUA_NAME(op_not_in) THIDUA_NAME(aggregate_fn) THIDUA_NAME(open_end)
     THIDUA_NAME(quota) THIDUA_NAME(ranking) THIDUA_NAME(rank_key) THIDUA_NAME(rounding) THIDUA_NAME(rank_direction)
+    THIDUA_NAME(tiers) THIDUA_NAME(tier) THIDUA_NAME(granted) THIDUA_NAME(sheet) THIDUA_NAME(sheet_item)
+    THIDUA_NAME(grade) THIDUA_NAME(band) THIDUA_NAME(force) THIDUA_NAME(keyword)
 #undef THIDUA_NAME
   }
   return "?";

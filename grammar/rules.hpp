@@ -33,7 +33,8 @@
 // reserved word (`và and hoặc or không not thuộc in đúng sai true false`), not a word
 // that starts a declaration, an award item or a clause (`tiêu chí`, `nhóm`, `hết`,
 // `đợt`, `theo`, `nơi`, `trong`, ...), and not an item keyword followed by `:`
-// (`cấp:`), so an operand that is missing never swallows the next item. Scale values
+// (`cấp:`), nor the opening of a point-sheet or tier line (`mục "…"`, `hạng theo`,
+// `buộc X khi`), so an operand that is missing never swallows the next item. Scale values
 // are plain identifiers, so the spec's own `thang kỷ_luật: không < khiển_trách` parses.
 //
 // Literals. Dates (15/04/2021, 15/4/2021, 2021-04-15) are tried before durations,
@@ -294,16 +295,38 @@ struct kw_rank_by : sor< kw< "xếp thứ tự theo" >, kw< "rank by" > > {};
 struct kw_descending : sor< kw< "giảm dần" >, kw< "descending" > > {};
 struct kw_ascending : sor< kw< "tăng dần" >, kw< "ascending" > > {};
 struct kw_first : sor< kw< "trước" >, kw< "first" > > {};
+// Point sheets and tiers (docs/language.md, "Point sheets" and "Tiers and milestones").
+struct kw_sheet : sor< kw< "chấm điểm" >, kw< "score sheet" > > {};
+struct kw_item : sor< kw< "mục" >, kw< "item" > > {};
+struct kw_bonus : sor< kw< "cộng" >, kw< "bonus" > > {};
+struct kw_deduct : sor< kw< "trừ" >, kw< "deduct" > > {};
+struct kw_cap : sor< kw< "tối đa" >, kw< "at most" > > {};
+struct kw_grade : sor< kw< "xếp loại" >, kw< "grade" > > {};
+struct kw_force : sor< kw< "buộc" >, kw< "force" > > {};
+struct kw_when : sor< kw< "khi" >, kw< "when" > > {};
+struct kw_above : sor< kw< "trên" >, kw< "above" > > {};
+struct kw_below : sor< kw< "dưới" >, kw< "below" > > {};
+struct kw_tiers : sor< kw< "hạng" >, kw< "tiers" > > {};
+struct kw_milestones : sor< kw< "mốc" >, kw< "milestones" > > {};
+struct kw_granted : sor< kw< "đã trao" >, kw< "granted" > > {};
 
 // Words that can never be names.
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award,
-                             kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within > {};
+                             kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within, kw_sheet > {};
 // Item keywords: names, unless a `:` follows.
-struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by >, hsep, one< ':' > > {};
-struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, identifier > {};
+struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by, kw_granted >, hsep, one< ':' > > {};
+// The words that open a line of a point sheet or a tier block are names too (`mốc` is a
+// good field name), unless what follows them makes the line's shape: `mục "…"`,
+// `xếp loại X theo`, `buộc X khi`, `hạng theo`.
+struct quote_open : sor< one< '"' >, one< '\'' >, TAO_PEGTL_STRING( "\xE2\x80\x9C" ), TAO_PEGTL_STRING( "\xE2\x80\x98" ) > {};
+struct clause_head : sor< seq< sor< kw_item, kw_bonus, kw_deduct >, hsep, quote_open >,
+                          seq< kw_grade, hsep, identifier, hsep, kw_per >,
+                          seq< kw_force, hsep, identifier, hsep, kw_when >,
+                          seq< sor< kw_tiers, kw_milestones >, hsep, kw_per > > {};
+struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, not_at< clause_head >, identifier > {};
 struct name : seq< word > {};
 // Schema fields may be called `cấp` or `level`: the `:` after them is their own.
 struct field_name : seq< not_at< reserved_word >, not_at< structure_word >, identifier > {};
@@ -516,6 +539,25 @@ struct group_member : sor< criterion, nested< group > > {};
 struct group : seq< kw_group, must< group_label, group_at_least, group_count, group_of, group_colon >,
                     star< sep, group_member >, must< group_close > > {};
 
+// Tiers: `hạng theo EXPR:` (the highest tier met is granted) or `mốc theo EXPR:`
+// (milestones, each granted once), then `"label": từ N` lines, `đã trao: LIST.FIELD`
+// for milestones granted earlier, and `hết`.
+struct tier_kind : sor< kw_tiers, kw_milestones > {};
+struct tiers_head : seq< tier_kind, hsep, kw_per > {};
+struct tiers_measure : padded< expr > {};
+struct tiers_colon : padded< one< ':' > > {};
+struct tier_colon : padded< one< ':' > > {};
+struct tier_from : padded< kw_from > {};
+struct tier_value : padded< number > {};
+struct tier : seq< text, must< tier_colon, tier_from, tier_value > > {};
+struct granted_colon : padded< one< ':' > > {};
+struct granted_list : padded< name > {};
+struct granted_dot : one< '.' > {};
+struct granted_field : padded< name > {};
+struct granted : seq< kw_granted, must< granted_colon, granted_list, granted_dot, granted_field > > {};
+struct tiers_close : padded< kw_end > {};
+struct tiers : seq< tiers_head, must< tiers_measure, tiers_colon >, star< sep, sor< tier, granted > >, must< tiers_close > > {};
+
 struct level_colon : padded< one< ':' > > {};
 struct level_text : padded< text > {};
 struct level : seq< kw_level, must< level_colon, level_text > > {};
@@ -541,8 +583,45 @@ struct rank_key : seq< expr, opt< hsep, rank_direction > > {};
 struct rank_colon : padded< one< ':' > > {};
 struct rank_item : padded< rank_key > {};
 struct ranking : seq< kw_rank_by, must< rank_colon, rank_item >, star< sep, one< ',' >, must< rank_item > > > {};
-struct award_item : sor< level, award_round, basis, criterion, exclusion, procedure, deferral, group, quota, ranking > {};
+struct award_item : sor< level, award_round, basis, criterion, exclusion, procedure, deferral, group, quota, ranking, tiers > {};
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
+
+// ---- point sheets ---------------------------------------------------------------
+// chấm điểm NAME "label"; items `mục`/`cộng`/`trừ` "label": EXPR (tối đa N)? (theo "…")?;
+// a grade `xếp loại NAME theo SCALE:` with bands `VALUE: RANGE` and overrides
+// `buộc VALUE khi EXPR`. RANGE is `từ A` or `trên A` (inclusive, strict), then
+// optionally `đến B` or `đến dưới B`; or `dưới B` or `đến B` alone.
+struct sheet_name : padded< name > {};
+struct sheet_item_kind : sor< kw_item, kw_bonus, kw_deduct > {};
+struct sheet_item_label : padded< text > {};
+struct sheet_item_colon : padded< one< ':' > > {};
+struct sheet_item_expr : padded< expr > {};
+struct sheet_cap_value : padded< number > {};
+struct sheet_cap : seq< kw_cap, must< sheet_cap_value > > {};
+struct sheet_item : seq< sheet_item_kind, must< sheet_item_label, sheet_item_colon, sheet_item_expr >, opt< sep, sheet_cap >, opt< sep, citation > > {};
+
+struct bound_from : sor< kw_from, kw_above > {};
+struct bound_to : seq< kw_to > {};
+struct bound_below : seq< kw_below > {};
+struct band_lower_value : padded< number > {};
+struct band_upper_value : padded< number > {};
+struct band_lower : seq< bound_from, must< band_lower_value > > {};
+struct band_upper : sor< seq< bound_to, opt< sep, bound_below >, must< band_upper_value > >, seq< bound_below, must< band_upper_value > > > {};
+struct band_range : sor< seq< band_lower, opt< sep, band_upper > >, band_upper > {};
+struct band_range_expected : padded< band_range > {};
+struct band_head : seq< scale_value, hsep, one< ':' > > {};
+struct band : seq< band_head, must< band_range_expected > > {};
+struct force_value : padded< scale_value > {};
+struct force_when : padded< kw_when > {};
+struct force_expr : padded< expr > {};
+struct force : seq< kw_force, must< force_value, force_when, force_expr >, opt< sep, citation > > {};
+struct grade_name : padded< name > {};
+struct grade_per : padded< kw_per > {};
+struct grade_scale : padded< name > {};
+struct grade_colon : padded< one< ':' > > {};
+struct grade : seq< kw_grade, must< grade_name, grade_per, grade_scale, grade_colon >, star< sep, sor< force, band > > > {};
+struct sheet_entry : sor< sheet_item, grade > {};
+struct sheet : seq< kw_sheet, must< sheet_name >, opt< sep, text >, star< sep, sheet_entry > > {};
 
 // ---- file ---------------------------------------------------------------------
 // ---- imports ------------------------------------------------------------------
@@ -560,9 +639,9 @@ struct estimate : seq< kw_estimate, must< estimate_list, estimate_colon, estimat
 struct single_use_list : padded< name > {};
 struct single_use : seq< kw_single_use, must< single_use_list > > {};
 
-struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, estimate, single_use, award > {};
+struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, estimate, single_use, award, sheet > {};
 // Where parsing resumes after a syntax error: a line that starts a declaration.
-struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award > {};
+struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award, kw_sheet > {};
 struct declarations : seq< sep, star< declaration, sep > > {};
 struct file_end : eof {};
 struct file : seq< declarations, must< file_end > > {};

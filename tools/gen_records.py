@@ -480,6 +480,20 @@ def gen_000(files, summary):
         for d in dates:
             donations.append((fam["mã"], d, 1, kh_site(rng, d, unit), rng.choice(members)))
 
+    # Milestones honoured before round I (đã_tôn_vinh): a family usually got each milestone
+    # it reached before 15/4/2020 at the next 14/6 ceremony; some were never proposed. A
+    # separate generator keeps the rest of the data as it was before this list existed.
+    past_rng = random.Random(20210100)
+    honours = []        # (mã, ngày, mốc)
+    for fam in families:
+        before = [d for d in fam["_donations"] if d < R1_FROM]
+        fam["_honoured"] = set()
+        for m in (3, 5, 10, 15, 20):
+            if len(before) >= m and past_rng.random() < 0.85:
+                honoured_on = D(before[m - 1].year + (1 if before[m - 1] > D(before[m - 1].year, 6, 14) else 0), 6, 14)
+                honours.append((fam["mã"], honoured_on, m))
+                fam["_honoured"].add(m)
+
     # Collectives (round II): blood-unit targets summing to the sector's 140.
     collectives = []
     coll_units = KH_THPT + KH_PHONG + KH_OTHER
@@ -593,11 +607,15 @@ def gen_000(files, summary):
     files["rules/000_hien_mau/records/vận_động.csv"] = csv_bytes(
         ["mã", "ngày", "số_người_hiến", "hình_thức"],
         [[m, vn_date(d), n, h] for (m, d, n, h) in talks])
+    honours.sort(key=lambda x: (x[0], x[1]))
+    files["rules/000_hien_mau/records/đã_tôn_vinh.csv"] = csv_bytes(
+        ["mã", "ngày", "mốc"], [[m, vn_date(d), k] for (m, d, k) in honours])
 
     n_rows = len(rows)
     files["rules/000_hien_mau/README.md"] = readme_000(
         n_people=len(people), n_fam=len(families), n_coll=len(collectives), n_rows=n_rows,
-        n_don=len(d_rows), n_drv=len(drives), n_talk=len(talks), bad=bad, nfd_rows=nfd_rows).encode("utf-8")
+        n_don=len(d_rows), n_drv=len(drives), n_talk=len(talks), n_hon=len(honours), bad=bad,
+        nfd_rows=nfd_rows).encode("utf-8")
 
     # --- designed outcomes (re-implementation of the main awards) -------------------------
     def valid_count(p, frm, to):
@@ -613,7 +631,8 @@ def gen_000(files, summary):
 
     SECTOR = {"Cán bộ, công chức", "Viên chức", "Người lao động", "Học sinh"}
     DISC = {"Không": 0, "Khiển trách": 1, "Cảnh cáo": 2, "Cách chức": 3}
-    out_gk, out_5, out_20, out_talk = [], [], [], []
+    out_gk, out_tier, out_talk = [], [], []
+    tier_count = {t: 0 for t in (5, 10, 15, 20)}
     for p in people:
         dtg = p.get("đối_tượng")
         b = p.get("ngày_sinh")
@@ -625,17 +644,26 @@ def gen_000(files, summary):
         kl = p.get("kỷ_luật")
         excl = None if kl is None else DISC[kl] >= 2
         out_gk.append(outcome([c_subject, c_age, cmp3(n1, ">=", 2)], [excl]))
-        out_5.append(outcome([c_subject, cmp3(n1, ">=", 1), cmp3(cum, ">=", 5)], [excl]))
-        out_20.append(outcome([c_subject, cmp3(n1, ">=", 1), cmp3(cum, ">=", 20)], [excl]))
+        tier = None if cum is None else max([t for t in tier_count if cum >= t], default=0)
+        o = outcome([c_subject, cmp3(n1, ">=", 1), None if tier is None else tier > 0], [excl])
+        out_tier.append(o)
+        if o == "passed":
+            tier_count[tier] += 1
         talk_sum = sum(t[2] for t in talks if t[0] == p["mã"] and R2_FROM <= t[1] <= R2_TO)
         staff_set = {"Cán bộ, công chức", "Viên chức", "Người lao động"}
         out_talk.append(outcome([None if dtg is None else dtg in staff_set, talk_sum >= 20], [excl]))
-    fam_out = {n: [] for n in (3, 5, 10, 15, 20)}
+    fam_out, fam_granted = [], {m: 0 for m in (3, 5, 10, 15, 20)}
+    fam_again = 0
     for f in families:
         cum = sum(1 for d in f["_donations"] if d <= R1_TO)
         inw = sum(1 for d in f["_donations"] if R1_FROM <= d <= R1_TO)
-        for n in fam_out:
-            fam_out[n].append(outcome([inw >= 1, cum >= n]))
+        top = max([m for m in fam_granted if cum >= m], default=0)
+        again = top in f["_honoured"]
+        fam_again += again
+        o = outcome([inw >= 1, top > 0 and not again])
+        fam_out.append(o)
+        if o == "passed":
+            fam_granted[top] += 1
     coll_out, coll_120 = [], []
     for c in collectives:
         t = c.get("chỉ_tiêu")
@@ -648,18 +676,19 @@ def gen_000(files, summary):
                    f"{len(collectives)} collectives, 2 bad rows), {len(d_rows)} donation rows "
                    f"(1 bad), {len(drives)} collective drive rows, {len(talks)} mobilisation rows")
     summary.append(f"  giấy_khen_cá_nhân_đợt_I:        {tally(out_gk)}")
-    summary.append(f"  tôn_vinh_cá_nhân_5_lần:         {tally(out_5)}")
-    summary.append(f"  bằng_khen_cá_nhân_20_lần:       {tally(out_20)}")
+    summary.append(f"  tôn_vinh_cá_nhân (hạng):        {tally(out_tier)}; passed by tier "
+                   + ", ".join(f"{t}: {n}" for t, n in tier_count.items()))
     summary.append(f"  giấy_khen_cá_nhân_vận_động_II:  {tally(out_talk)}")
-    for n, outs in fam_out.items():
-        summary.append(f"  gia đình mốc {n:>2} lần:             {tally(outs)}")
+    summary.append(f"  tôn_vinh_gia_đình (mốc):        {tally(fam_out)}; granted "
+                   + ", ".join(f"{m}: {n}" for m, n in fam_granted.items())
+                   + f"; highest milestone granted earlier: {fam_again}")
     summary.append(f"  giấy_khen_tập_thể_đợt_II:       {tally(coll_out)}")
     summary.append(f"  đề_nghị_bằng_khen_tỉnh_tập_thể: {tally(coll_120)}")
     summary.append("  (the duplicate-id and missing-id rows are rejected and not counted above; the "
                    f"donation dated 31/02/2021 has an unknown date, so {bad['bad_date'][1]} is not decidable)")
 
 
-def readme_000(n_people, n_fam, n_coll, n_rows, n_don, n_drv, n_talk, bad, nfd_rows):
+def readme_000(n_people, n_fam, n_coll, n_rows, n_don, n_drv, n_talk, n_hon, bad, nfd_rows):
     return f"""# Seed 000: thi đua hiến máu tình nguyện năm 2021 (Sở GD&ĐT Khánh Hòa)
 
 <!-- Generated by tools/gen_records.py: edit the generator, not this file. -->
@@ -675,6 +704,7 @@ def readme_000(n_people, n_fam, n_coll, n_rows, n_don, n_drv, n_talk, bad, nfd_r
 | `records/hiến_máu.csv` | {n_don} | donations of individuals and families (`thành_viên` names the family member) |
 | `records/tiếp_nhận_máu.csv` | {n_drv} | blood units collected at each collective's drives; `số_liệu` is `Thực hiện` or `Ước thực hiện` (estimate) |
 | `records/vận_động.csv` | {n_talk} | mobilisation activities of individuals (round II) |
+| `records/đã_tôn_vinh.csv` | {n_hon} | milestones (`mốc`: the n-th donation) for which a family was honoured before round I; a milestone listed here is not granted again |
 
 All files are UTF-8 with a byte order mark and CRLF line endings, as Excel writes them;
 cells that contain a comma or a quote are quoted (`"Cán bộ, công chức"`, family names,
@@ -1277,6 +1307,26 @@ ML_INITIATIVES = ["Biện pháp rèn kỹ năng đọc cho học sinh lớp 1 ng
 ML_FROM, ML_TO = D(2023, 9, 1), D(2024, 5, 31)
 
 
+# The point sheet `chấm điểm tổng_điểm`: each item at most its maximum, the bonus at
+# most 5, minus the deduction; None when an item is missing.
+ML_CAPS = {"điểm_chấp_hành": 20, "điểm_chuyên_môn": 40, "điểm_chỉ_thị_19": 15, "điểm_phong_trào": 15,
+           "điểm_đạo_đức": 10, "điểm_cộng": 5}
+
+
+def ml_total(s):
+    if any(k not in s for k in list(ML_CAPS) + ["điểm_trừ"]):
+        return None
+    return sum(min(s[k], cap) for k, cap in ML_CAPS.items()) - s["điểm_trừ"]
+
+
+def ml_grade_at_least(total, kl, floor):
+    """loại_thi_đua ≥ the band starting at `floor` (90 tốt, 80 khá): a discipline from
+    cảnh cáo forces chưa đạt, and an unknown discipline leaves the grade unknown."""
+    if total is None or kl is None:
+        return None
+    return kl not in ("Cảnh cáo", "Cách chức") and total >= floor
+
+
 def gen_004(files, summary):
     rng = random.Random(20210004)
     names = NameMaker(rng, "minh_long")
@@ -1314,10 +1364,15 @@ def gen_004(files, summary):
                 "điểm_cộng": clamp(round(1.5 + 1.5 * q + rng.uniform(-1, 1)), 0, 5),
                 "điểm_trừ": 0 if rng.random() < 0.85 else rng.randint(1, 8),
             }
+            # Points entered above an item's maximum (the sheet counts the maximum).
+            if rng.random() < 0.03:
+                s["điểm_chuyên_môn"] = rng.randint(41, 44)
+            if rng.random() < 0.03:
+                s["điểm_cộng"] = rng.randint(6, 8)
             if rng.random() < 0.02:
                 del s[rng.choice(["điểm_cộng", "điểm_chỉ_thị_19", "điểm_chuyên_môn"])]
             p.update(s)
-            total = None if len(s) < 7 else (sum(v for kk, v in s.items() if kk != "điểm_trừ") - s["điểm_trừ"])
+            total = ml_total(s)
             rating = 3 if q > 0.9 else 2 if q > -1.3 else 1 if q > -2.3 else 0
             if rng.random() < 0.015:
                 rating = None
@@ -1356,11 +1411,11 @@ def gen_004(files, summary):
             std = and3(*lđtt_crit, None if new_hire is None else not new_hire, None if disc is None else not disc)
             n_init = sum(1 for e in inits if ML_FROM <= D.fromisoformat(e["ngày"]) <= ML_TO)
             vote = None if not voted else p["số_phiếu_đồng_ý"] / council >= 0.8
-            cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1), cmp3(t, ">=", 90), vote],
+            cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1), ml_grade_at_least(t, kl, 90), vote],
                           [new_hire, disc, review])
             exp["cstđcs"].append(cst)
             exp["gk_cn"].append(outcome([cmp3(rating, ">=", 2), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 14),
-                                         cmp3(t, ">=", 85)], [disc, review]))
+                                         cmp3(t, ">=", 85), ml_grade_at_least(t, kl, 80)], [disc, review]))
             people_by_unit[unit].append({"rating": rating, "lđtt": lđtt == "passed", "cst": cst == "passed",
                                          "kl": kl})
     # collectives with their aggregated member counts (computed from the members above)
@@ -1381,7 +1436,7 @@ def gen_004(files, summary):
             "điểm_trừ": 0 if rng.random() < 0.8 else rng.randint(1, 5),
         }
         c.update(s)
-        total = sum(v for kk, v in s.items() if kk != "điểm_trừ") - s["điểm_trừ"]
+        total = ml_total(s)
         rating = 3 if q > 0.6 else 2 if q > -1.2 else 1
         c["xếp_loại_năm_học"] = RATING_TEXT[rating]
         c["số_cá_nhân"] = len(members)

@@ -32,6 +32,10 @@ enum class expr_kind : std::uint8_t {
   aggregate,     // đếm(list nơi cond trong window) -> agg, text = list name, field, where, window
   at_least,      // ít nhất 2 trong (a, b, c) / at least 2 of (...) -> num = k, args
   window_lit,    // từ D đến D / from D to D -> args[0] = from, args[1] = to (absent: open-ended)
+  // Made by lowering a point sheet (chấm điểm), never written directly:
+  capped,        // an item's points, at most num: args[0] = the raw points
+  banded,        // a sheet's grade: text = the sheet's name, args[0] = its total,
+                 // args[1..] = the conditions of its overrides (buộc … khi …), in order
 };
 
 enum class binop : std::uint8_t { add, sub, mul, div, eq, ne, lt, le, gt, ge, and_op, or_op };
@@ -150,6 +154,24 @@ struct rank_key_decl {
   rank_order order = rank_order::ascending;
 };
 
+// hạng theo EXPR: "label": từ N … hết   (tiers: the highest threshold met is granted)
+// mốc theo EXPR: "label": từ N … đã trao: LIST.FIELD hết   (milestones: each granted once)
+struct tier_decl {
+  span where;
+  std::string label;
+  number from;
+  span from_span;
+};
+
+struct tiers_decl {
+  span where;
+  bool milestones = false;
+  expr_ptr measure;
+  std::vector<tier_decl> tiers;  // as written; the checker wants them in increasing order
+  std::optional<name_ref> granted_list;  // đã trao: LIST.FIELD
+  name_ref granted_field;
+};
+
 // danh hiệu NAME "label" cho cá nhân, tập thể / award NAME "label" for individual
 struct award_decl {
   span where;
@@ -167,6 +189,53 @@ struct award_decl {
   std::optional<quota_decl> quota;
   std::vector<rank_key_decl> ranking;  // empty: not ranked
   span ranking_span;
+  std::optional<tiers_decl> tiers;
+};
+
+// chấm điểm NAME "label" / score sheet NAME "label": items, a total and bands on it.
+// Lowering defines NAME (the total) and the grade's name as two `đặt` definitions in
+// file::lets, whose expressions it builds; the sheet keeps pointers into them so the
+// explanation can show each item.
+enum class sheet_entry : std::uint8_t { item, bonus, deduction };
+
+struct sheet_item {
+  span where;
+  sheet_entry kind = sheet_entry::item;
+  std::string label;
+  std::optional<number> cap;  // tối đa / at most
+  std::string citation;
+  const expr* raw = nullptr;      // the points as written
+  const expr* counted = nullptr;  // after the cap (== raw without one)
+};
+
+struct band_bound {
+  bool present = false;
+  bool strict = false;  // trên / dưới: the bound itself is outside
+  number value;
+};
+
+struct band_decl {
+  span where;
+  name_ref value;  // a value of the grade's scale
+  band_bound lower, upper;
+};
+
+struct force_decl {
+  span where;
+  name_ref value;
+  const expr* condition = nullptr;  // owned by the grade's definition
+  std::string citation;
+};
+
+struct sheet_decl {
+  span where;
+  name_ref name;
+  std::string label;
+  std::vector<sheet_item> items;
+  std::optional<name_ref> grade;  // xếp loại NAME theo SCALE
+  name_ref grade_scale;
+  std::vector<band_decl> bands;   // as written (the law lists the highest first)
+  std::vector<force_decl> forces;
 };
 
 // nhập "tên" / import "name": another criteria file whose declarations join this one's.
@@ -197,6 +266,7 @@ struct file {
   std::vector<estimate_decl> estimates;
   std::vector<name_ref> single_use;  // dùng một lần LIST / single use LIST
   std::vector<award_decl> awards;
+  std::vector<sheet_decl> sheets;
 };
 
 // Deterministic text dump of the tree (for --dump=ast and golden tests).

@@ -90,6 +90,8 @@ class dumper {
         break;
       case expr_kind::at_least: head = "at_least " + num(e.num); break;
       case expr_kind::window_lit: head = e.args.size() < 2 ? "window_lit open" : "window_lit"; break;
+      case expr_kind::capped: head = "capped at " + num(e.num); break;
+      case expr_kind::banded: head = "banded " + e.text; break;
     }
     line(depth, head, e.where);
     for (const auto& a : e.args) expression(*a, depth + 1);
@@ -184,6 +186,28 @@ class dumper {
         line(2, k.order == rank_order::descending ? "rank by descending" : k.order == rank_order::first ? "rank by true first" : "rank by ascending", k.where);
         if (k.key) expression(*k.key, 3);
       }
+      if (a.tiers) {
+        line(2, a.tiers->milestones ? "milestones per" : "tiers per", a.tiers->where);
+        if (a.tiers->measure) expression(*a.tiers->measure, 3);
+        for (const auto& t : a.tiers->tiers) line(3, fmt::format("tier {} from {}", quoted(t.label), num(t.from)), t.where);
+        if (a.tiers->granted_list) line(3, fmt::format("granted {}.{}", a.tiers->granted_list->text, a.tiers->granted_field.text));
+      }
+    }
+    // A sheet's total and grade are dumped with the definitions above.
+    for (const auto& s : f.sheets) {
+      line(1, fmt::format("score sheet {} {}", s.name.text, quoted(s.label)), s.where);
+      for (const auto& it : s.items) {
+        const char* kind = it.kind == sheet_entry::bonus ? "bonus" : it.kind == sheet_entry::deduction ? "deduct" : "item";
+        line(2, fmt::format("{} {}{}", kind, quoted(it.label), it.cap ? " at most " + num(*it.cap) : std::string()), it.where);
+      }
+      if (s.grade) line(2, fmt::format("grade {} per {}", s.grade->text, s.grade_scale.text));
+      for (const auto& b : s.bands) {
+        std::string range;
+        if (b.lower.present) range += fmt::format("{} {}", b.lower.strict ? "above" : "from", num(b.lower.value));
+        if (b.upper.present) range += fmt::format("{}{} {}", range.empty() ? "" : " ", b.upper.strict ? "below" : "to", num(b.upper.value));
+        line(3, fmt::format("band {}: {}", b.value.text, range), b.where);
+      }
+      for (const auto& fd : s.forces) line(3, "force " + fd.value.text, fd.where);
     }
   }
 };

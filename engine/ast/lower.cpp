@@ -71,7 +71,9 @@ class lowerer {
       count += s.fields.size();
       for (const auto& field : s.fields) count += field.list_fields.size();
     }
-    for (const auto& a : f.awards) count += a.criteria.size() + a.disqualifiers.size() + a.procedures.size() + a.deferrals.size();
+    for (const auto& a : f.awards)
+      count += a.criteria.size() + a.disqualifiers.size() + a.procedures.size() + a.deferrals.size() + (a.tiers ? a.tiers->tiers.size() : 0);
+    for (const auto& s : f.sheets) count += s.items.size() + s.bands.size() + s.forces.size();
     if (count > limits::criteria_declarations) too_many_declarations(count);
     return f;
   }
@@ -459,6 +461,7 @@ class lowerer {
         break;
       }
       case kind::award: f.awards.push_back(award(n)); break;
+      case kind::sheet: sheet(f, n); break;
       default: break;  // INVARIANT: the grammar yields only declarations here.
     }
   }
@@ -577,6 +580,10 @@ class lowerer {
           a.ranking_span = item.where;
           for (const auto& k : item.children) a.ranking.push_back(rank_key_of(*k));
           break;
+        case kind::tiers:
+          if (a.tiers) duplicate(item, a.tiers->where);
+          else a.tiers = tiers_of(item);
+          break;
         default: break;
       }
     }
@@ -656,6 +663,205 @@ class lowerer {
     for (std::size_t j = 1; j < n; ++j) cp = (cp << 6) | (static_cast<unsigned char>(s[i + j]) & 0x3F);
     const bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
     return space ? n : 0;
+  }
+
+  static bool keyword_is(const cst::node& n, std::string_view vi, std::string_view en) {
+    auto key = text::name_key(n.text);
+    return key == text::name_key(vi) || key == text::name_key(en);
+  }
+
+  tiers_decl tiers_of(const cst::node& n) {
+    tiers_decl t;
+    t.where = n.where;
+    t.milestones = keyword_is(n.child(0), "mốc", "milestones");
+    t.measure = top_expression(n.child(1));
+    std::optional<span> granted_at;
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const auto& c = n.child(i);
+      if (c.k == kind::tier) {
+        tier_decl d;
+        d.where = c.where;
+        d.label = unquote(c.child(0).text);
+        d.from = number_value(c.child(1));
+        d.from_span = c.child(1).where;
+        t.tiers.push_back(std::move(d));
+      } else if (c.k == kind::granted) {
+        if (granted_at) duplicate(c, *granted_at);
+        granted_at = c.where;
+        t.granted_list = name_of(c.child(0));
+        t.granted_field = name_of(c.child(1));
+        if (!t.milestones)
+          m_out.error("lower.granted_on_tiers", c.where,
+                      {"`đã trao` chỉ dùng cho `mốc`: mỗi mốc chỉ trao một lần, còn `hạng` luôn trao hạng cao nhất đạt được",
+                       "`granted` belongs to `milestones`, each granted once; `tiers` always grant the highest tier met"})
+              .help = {"viết `mốc theo …:` thay cho `hạng theo …:`", "write `milestones per …:` instead of `tiers per …:`"};
+      }
+    }
+    if (t.tiers.empty())
+      m_out.error("lower.empty_tiers", n.where,
+                  {"danh sách hạng không có hạng nào", "the tiers list has no tier"})
+          .help = {"thêm các dòng `\"tên hạng\": từ N` trước `hết`", "add lines `\"label\": from N` before `end`"};
+    return t;
+  }
+
+  // ---- point sheets -------------------------------------------------------------
+
+  band_decl band_of(const cst::node& n) {
+    band_decl b;
+    b.where = n.where;
+    b.value = name_of(n.child(0));
+    std::size_t i = 1;
+    auto at = [&](std::string_view vi, std::string_view en) {
+      return i < n.children.size() && n.child(i).k == kind::keyword && keyword_is(n.child(i), vi, en);
+    };
+    if (at("từ", "from") || at("trên", "above")) {
+      b.lower.present = true;
+      b.lower.strict = at("trên", "above");
+      b.lower.value = number_value(n.child(i + 1));
+      i += 2;
+    }
+    if (at("đến", "to")) ++i;
+    if (at("dưới", "below")) {
+      b.upper.strict = true;
+      ++i;
+    }
+    if (i < n.children.size() && n.child(i).k == kind::number) {
+      b.upper.present = true;
+      b.upper.value = number_value(n.child(i));
+    }
+    return b;
+  }
+
+  // A sheet becomes two definitions: NAME = the sum of its items' points (each at most
+  // its cap), plus bonuses, minus deductions; and the grade's name = the band of NAME.
+  void sheet(file& f, const cst::node& n) {
+    sheet_decl s;
+    s.where = n.where;
+    s.name = name_of(n.child(0));
+    // The total is a left-deep chain as tall as the sheet is long: refuse an overlong
+    // sheet before building it, as chain() does, so no later stage recurses too deeply.
+    const auto entries = static_cast<std::size_t>(
+        std::count_if(n.children.begin(), n.children.end(), [](const auto& c) { return c->k == kind::sheet_item; }));
+    if (entries + 2 > limits::expression_depth) {
+      m_out.error("lower.sheet_too_large", n.where,
+                  {fmt::format("phiếu chấm điểm `{}` có {} mục; tối đa {}", s.name.text, entries, limits::expression_depth - 2),
+                   fmt::format("the score sheet `{}` has {} items; at most {} are allowed", s.name.text, entries,
+                               limits::expression_depth - 2)})
+          .help = {"hãy tách thành vài phiếu và cộng tổng của chúng bằng `đặt`",
+                   "split it into several sheets and add their totals with `let`"};
+      return;
+    }
+    expr_ptr total;
+    expr_ptr grade;
+    std::optional<span> grade_at;
+    auto join = [&](expr_ptr part, binop op, span where) {
+      if (!total && op == binop::add) {
+        total = std::move(part);
+        return;
+      }
+      if (!total) {
+        total = std::make_unique<expr>();
+        total->kind = expr_kind::number_lit;
+        total->where = s.name.where;
+      }
+      auto e = std::make_unique<expr>();
+      e->kind = expr_kind::binary;
+      e->op = op;
+      e->where = where;
+      e->args.push_back(std::move(total));
+      e->args.push_back(std::move(part));
+      total = std::move(e);
+    };
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const auto& c = n.child(i);
+      if (c.k == kind::text) {
+        s.label = unquote(c.text);
+      } else if (c.k == kind::sheet_item) {
+        sheet_item it;
+        it.where = c.where;
+        it.kind = keyword_is(c.child(0), "cộng", "bonus")    ? sheet_entry::bonus
+                  : keyword_is(c.child(0), "trừ", "deduct") ? sheet_entry::deduction
+                                                             : sheet_entry::item;
+        it.label = unquote(c.child(1).text);
+        auto raw = top_expression(c.child(2));
+        it.raw = raw.get();
+        for (std::size_t j = 3; j < c.children.size(); ++j) {
+          if (c.child(j).k == kind::number) it.cap = number_value(c.child(j));
+          else if (c.child(j).k == kind::citation) it.citation = unquote(c.child(j).child(0).text);
+        }
+        if (it.cap) {
+          auto capped = std::make_unique<expr>();
+          capped->kind = expr_kind::capped;
+          capped->where = c.where;
+          capped->num = *it.cap;
+          capped->args.push_back(std::move(raw));
+          raw = std::move(capped);
+        }
+        it.counted = raw.get();
+        join(std::move(raw), it.kind == sheet_entry::deduction ? binop::sub : binop::add, c.where);
+        s.items.push_back(std::move(it));
+      } else if (c.k == kind::grade) {
+        if (grade_at) {
+          duplicate(c, *grade_at);
+          continue;
+        }
+        grade_at = c.where;
+        s.grade = name_of(c.child(0));
+        s.grade_scale = name_of(c.child(1));
+        grade = std::make_unique<expr>();
+        grade->kind = expr_kind::banded;
+        grade->where = c.where;
+        grade->text = s.name.text;
+        auto of_total = std::make_unique<expr>();
+        of_total->kind = expr_kind::name;
+        of_total->where = s.name.where;
+        of_total->text = s.name.text;
+        grade->args.push_back(std::move(of_total));
+        for (std::size_t j = 2; j < c.children.size(); ++j) {
+          const auto& e = c.child(j);
+          if (e.k == kind::band) {
+            s.bands.push_back(band_of(e));
+          } else if (e.k == kind::force) {
+            force_decl fd;
+            fd.where = e.where;
+            fd.value = name_of(e.child(0));
+            auto cond = top_expression(e.child(1));
+            fd.condition = cond.get();
+            if (e.children.size() > 2) fd.citation = unquote(e.child(2).child(0).text);
+            grade->args.push_back(std::move(cond));
+            s.forces.push_back(std::move(fd));
+          }
+        }
+        if (s.bands.empty())
+          m_out.error("lower.grade_without_bands", c.where,
+                      {fmt::format("xếp loại `{}` không có khung điểm nào", s.grade->text),
+                       fmt::format("the grade `{}` has no bands", s.grade->text)})
+              .help = {"thêm các dòng như `tốt: từ 17 đến 20`", "add lines such as `good: from 17 to 20`"};
+      }
+    }
+    if (s.items.empty())
+      m_out.error("lower.empty_sheet", n.where,
+                  {fmt::format("phiếu chấm điểm `{}` không có mục nào", s.name.text),
+                   fmt::format("the score sheet `{}` has no items", s.name.text)})
+          .help = {"thêm các dòng `mục \"tên mục\": điểm tối đa N`", "add lines `item \"label\": points at most N`"};
+    if (!total) {
+      total = std::make_unique<expr>();
+      total->kind = expr_kind::number_lit;
+      total->where = s.name.where;
+    }
+    let_decl l;
+    l.where = n.where;
+    l.name = s.name;
+    l.value = std::move(total);
+    f.lets.push_back(std::move(l));
+    if (grade) {
+      let_decl g;
+      g.where = *grade_at;
+      g.name = *s.grade;
+      g.value = std::move(grade);
+      f.lets.push_back(std::move(g));
+    }
+    f.sheets.push_back(std::move(s));
   }
 
   void subjects(award_decl& a, const cst::node& n) {

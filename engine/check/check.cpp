@@ -18,6 +18,13 @@ int checked_file::find_let(std::string_view name) const {
   return -1;
 }
 
+int checked_file::find_sheet(std::string_view name) const {
+  auto key = text::name_key(name);
+  for (std::size_t i = 0; i < sheets.size(); ++i)
+    if (sheets[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
 checked_file check(const ast::file& file, diagnostics& out) {
   checked_file result;
   result.file = &file;

@@ -48,6 +48,22 @@ struct let_info {
   std::uint16_t scale = 0;
 };
 
+// A point sheet's grade, resolved: its scale and the ordinal of each band's and each
+// override's value (same order as in ast::sheet_decl).
+struct sheet_info {
+  std::string key;  // text::name_key of the sheet's name
+  bool graded = false;
+  std::uint16_t scale = 0;
+  std::vector<std::uint32_t> band_values;
+  std::vector<std::uint32_t> force_values;
+};
+
+// An award's `đã trao: LIST.FIELD`, resolved (list -1 when there is none).
+struct tiers_info {
+  std::int32_t granted_list = -1;
+  std::uint32_t granted_field = 0;
+};
+
 struct checked_file {
   const ast::file* file = nullptr;
   schema shape;
@@ -56,10 +72,13 @@ struct checked_file {
   std::vector<std::int32_t> estimate_lists;
   std::vector<std::uint8_t> single_use;  // per schema list: 1 when declared `dùng một lần`  // per file->estimates: the list it marks, -1 if unknown
   std::unordered_map<const ast::expr*, expr_info> info;
+  std::vector<sheet_info> sheets;  // same order as file->sheets
+  std::vector<tiers_info> tiers;   // one per award, same order as file->awards
 
   const expr_info& of(const ast::expr& e) const { return info.at(&e); }
   int find_window(std::string_view name) const;
   int find_let(std::string_view name) const;
+  int find_sheet(std::string_view name) const;
 };
 
 }  // namespace thidua::check

@@ -40,6 +40,7 @@ class checker {
   }
 
   void run() {
+    for (const auto& s : m_file.sheets) check_sheet(s);
     for (std::size_t i = 0; i < m_file.lets.size(); ++i) check_let(i);
     for (const auto& e : m_file.estimates) check_estimate(e);
     m_result.single_use.assign(m_result.shape.lists.size(), 0);
@@ -62,6 +63,7 @@ class checker {
       for (const auto& c : a.procedures) check_criterion(c);
       for (const auto& c : a.deferrals) check_criterion(c);
       check_ranking(a);
+      check_tiers(a);
     }
   }
 
@@ -202,6 +204,161 @@ class checker {
           d.help = {"nhóm là một trường của đối tượng, ví dụ `mỗi đơn vị`", "the group is a participant field, such as `each unit`"};
       }
     }
+  }
+
+  // ---- point sheets --------------------------------------------------------------
+
+  std::optional<std::uint32_t> scale_value(const scale_def& scale, const ast::name_ref& v) {
+    if (auto ord = scale.find(v.text)) return ord;
+    auto& d = m_out.error("check.unknown_band_value", v.where,
+                          {fmt::format("`{}` không phải là một giá trị của thang `{}`", v.text, scale.name),
+                           fmt::format("`{}` is not a value of scale `{}`", v.text, scale.name)});
+    if (auto near = closest_name(v.text, scale.values); !near.empty())
+      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+    return std::nullopt;
+  }
+
+  // Bands along the number line: a missing bound is infinite; a strict bound (trên,
+  // dưới) is not in the band. compare_lower: -1 when the band's lower edge a lies below lower edge b (an inclusive edge is below
+  // a strict one at the same number).
+  static int compare_lower(const ast::band_bound& a, const ast::band_bound& b) {
+    if (!a.present || !b.present) return a.present == b.present ? 0 : (a.present ? 1 : -1);
+    if (int c = compare(a.value, b.value)) return c;
+    return a.strict == b.strict ? 0 : (a.strict ? 1 : -1);
+  }
+  // true when a band ending at `upper` lies wholly below a band starting at `lower`.
+  static bool ends_before(const ast::band_bound& upper, const ast::band_bound& lower) {
+    if (!upper.present || !lower.present) return false;
+    int c = compare(upper.value, lower.value);
+    return c < 0 || (c == 0 && (upper.strict || lower.strict));
+  }
+
+  void check_sheet(const ast::sheet_decl& s) {
+    sheet_info info;
+    info.key = text::name_key(s.name.text);
+    if (m_result.find_sheet(s.name.text) >= 0)
+      m_out.error("check.duplicate_sheet", s.name.where,
+                  {fmt::format("phiếu chấm điểm `{}` đã được khai báo", s.name.text),
+                   fmt::format("score sheet `{}` is declared twice", s.name.text)});
+    if (s.grade) {
+      int scale = -1;
+      for (std::size_t i = 1; i < m_result.shape.scales.size(); ++i)
+        if (text::name_key(m_result.shape.scales[i].name) == text::name_key(s.grade_scale.text)) scale = static_cast<int>(i);
+      if (scale < 0) {
+        std::vector<std::string> names;
+        for (std::size_t i = 1; i < m_result.shape.scales.size(); ++i) names.push_back(m_result.shape.scales[i].name);
+        auto& d = m_out.error("check.unknown_scale", s.grade_scale.where,
+                              {fmt::format("không có thang nào tên `{}`", s.grade_scale.text),
+                               fmt::format("no scale is named `{}`", s.grade_scale.text)});
+        if (auto near = closest_name(s.grade_scale.text, names); !near.empty())
+          d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+        else
+          d.help = {"khai báo các loại bằng `thang`, thấp nhất trước: `thang loại: yếu < khá < tốt`",
+                    "declare the grades with `scale`, lowest first: `scale levels: weak < fair < good`"};
+      } else {
+        info.graded = true;
+        info.scale = static_cast<std::uint16_t>(scale);
+        const auto& def = m_result.shape.scales[static_cast<std::size_t>(scale)];
+        bool values_ok = true;
+        for (const auto& b : s.bands) {
+          auto ord = scale_value(def, b.value);
+          values_ok &= ord.has_value();
+          info.band_values.push_back(ord.value_or(0));
+          if (b.lower.present && b.upper.present &&
+              (compare(b.lower.value, b.upper.value) > 0 ||
+               (compare(b.lower.value, b.upper.value) == 0 && (b.lower.strict || b.upper.strict))))
+            m_out.error("check.empty_band", b.where,
+                        {fmt::format("khung điểm của `{}` không chứa số điểm nào", b.value.text),
+                         fmt::format("the band of `{}` contains no points", b.value.text)})
+                .help = {"đầu dưới phải nhỏ hơn đầu trên, ví dụ `từ 14 đến dưới 17`",
+                         "the lower end must be below the upper end, such as `from 14 to below 17`"};
+        }
+        for (const auto& f : s.forces) {
+          auto ord = scale_value(def, f.value);
+          info.force_values.push_back(ord.value_or(0));
+        }
+        // Bands in order along the points: they must not overlap, and a higher band
+        // must be a higher value of the scale (so `loại ≥ khá` means what it says).
+        std::vector<std::size_t> order(s.bands.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+          return compare_lower(s.bands[a].lower, s.bands[b].lower) < 0;
+        });
+        for (std::size_t k = 1; k < order.size(); ++k) {
+          const auto& lo = s.bands[order[k - 1]];
+          const auto& hi = s.bands[order[k]];
+          if (!ends_before(lo.upper, hi.lower)) {
+            auto& d = m_out.error("check.band_overlap", hi.where,
+                                  {fmt::format("khung điểm của `{}` chồng lên khung của `{}`", hi.value.text, lo.value.text),
+                                   fmt::format("the band of `{}` overlaps the band of `{}`", hi.value.text, lo.value.text)});
+            d.notes.push_back({lo.where, true, {"khung kia ở đây", "the other band is here"}});
+            d.help = {"dùng `đến dưới` cho đầu trên không tính: `từ 14 đến dưới 17`",
+                      "use `to below` for an upper end that is not included: `from 14 to below 17`"};
+          } else if (values_ok && info.band_values[order[k - 1]] >= info.band_values[order[k]]) {
+            m_out.error("check.band_order", hi.where,
+                        {fmt::format("`{}` có khung điểm cao hơn `{}` nhưng đứng thấp hơn hoặc ngang trong thang `{}`",
+                                     hi.value.text, lo.value.text, def.name),
+                         fmt::format("`{}` has a higher band than `{}` but is not above it in scale `{}`", hi.value.text,
+                                     lo.value.text, def.name)})
+                .help = {"thang liệt kê giá trị thấp nhất trước", "a scale lists its lowest value first"};
+          }
+        }
+      }
+    }
+    m_result.sheets.push_back(std::move(info));
+  }
+
+  // ---- tiers ---------------------------------------------------------------------
+
+  void check_tiers(const ast::award_decl& a) {
+    tiers_info out;
+    if (a.tiers) {
+      const auto& t = *a.tiers;
+      if (t.measure) {
+        m_depth = m_max_depth = 0;
+        auto info = visit(*t.measure, no_hint);
+        expect(*t.measure, info, value_type::number, "giá trị xếp hạng", "the value that picks the tier");
+      }
+      for (std::size_t i = 1; i < t.tiers.size(); ++i)
+        if (compare(t.tiers[i].from, t.tiers[i - 1].from) <= 0)
+          m_out.error("check.tiers_not_increasing", t.tiers[i].from_span,
+                      {fmt::format("ngưỡng của hạng `{}` phải lớn hơn ngưỡng của hạng trước", t.tiers[i].label),
+                       fmt::format("the threshold of tier `{}` must be above the previous tier's", t.tiers[i].label)})
+              .help = {"liệt kê các hạng từ thấp đến cao", "list the tiers from lowest to highest"};
+      if (t.granted_list) {
+        const auto& shape = m_result.shape;
+        int list = shape.find_list(t.granted_list->text);
+        if (list < 0) {
+          std::vector<std::string> names;
+          for (const auto& l : shape.lists) names.push_back(l.name);
+          auto& d = m_out.error("check.unknown_list", t.granted_list->where,
+                                {fmt::format("không có danh sách sự kiện nào tên `{}`", t.granted_list->text),
+                                 fmt::format("no event list is named `{}`", t.granted_list->text)});
+          if (auto near = closest_name(t.granted_list->text, names); !near.empty())
+            d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+        } else {
+          const auto& def = shape.lists[static_cast<std::size_t>(list)];
+          int f = def.find(t.granted_field.text);
+          if (f < 0) {
+            std::vector<std::string> names;
+            for (const auto& x : def.fields) names.push_back(x.name);
+            auto& d = m_out.error("check.unknown_event_field", t.granted_field.where,
+                                  {fmt::format("danh sách `{}` không có trường `{}`", def.name, t.granted_field.text),
+                                   fmt::format("list `{}` has no field `{}`", def.name, t.granted_field.text)});
+            if (auto near = closest_name(t.granted_field.text, names); !near.empty())
+              d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+          } else if (def.fields[static_cast<std::size_t>(f)].type != value_type::number) {
+            m_out.error("check.type_mismatch", t.granted_field.where,
+                        {fmt::format("trường `{}` ghi mốc đã trao cần là số (ví dụ 5 cho mốc 5 lần)", t.granted_field.text),
+                         fmt::format("field `{}` records the milestone granted and must be a number (5 for the 5th)", t.granted_field.text)});
+          } else {
+            out.granted_list = list;
+            out.granted_field = static_cast<std::uint32_t>(f);
+          }
+        }
+      }
+    }
+    m_result.tiers.push_back(out);
   }
 
   std::vector<std::string> visible_names() const {
@@ -413,6 +570,26 @@ class checker {
           expect(*a, m, value_type::boolean, "mỗi điều kiện trong `ít nhất`", "each condition of `at least`");
         }
         info.type = value_type::boolean;
+        break;
+      }
+      case k::capped: {
+        auto a = visit(*e.args[0], no_hint);
+        expect(*e.args[0], a, value_type::number, "số điểm của một mục", "an item's points");
+        info.type = value_type::number;
+        break;
+      }
+      case k::banded: {
+        auto total = visit(*e.args[0], no_hint);
+        (void)total;
+        for (std::size_t i = 1; i < e.args.size(); ++i) {
+          auto c = visit(*e.args[i], no_hint);
+          expect(*e.args[i], c, value_type::boolean, "điều kiện của `buộc … khi`", "the condition of `force … when`");
+        }
+        int s = m_result.find_sheet(e.text);
+        if (s >= 0 && m_result.sheets[static_cast<std::size_t>(s)].graded) {
+          info.type = value_type::enumeration;
+          info.scale = m_result.sheets[static_cast<std::size_t>(s)].scale;
+        }
         break;
       }
       case k::window_lit:

@@ -1,5 +1,7 @@
 #include "engine/compile/compile.hpp"
 
+#include <unordered_map>
+
 #include "grammar/text.hpp"
 
 namespace thidua::compile {
@@ -56,14 +58,77 @@ class compiler {
         out.quota.where = a.quota->where;
         if (a.quota->group) out.quota.group_field = m_checked.shape.find_field(a.quota->group->text);
       }
+      if (a.tiers && a.tiers->measure) {
+        auto& t = out.tiers;
+        t.present = true;
+        t.milestones = a.tiers->milestones;
+        t.where = a.tiers->where;
+        t.measure = emit(*a.tiers->measure, 1);
+        for (const auto& d : a.tiers->tiers) {
+          t.from.push_back(d.from);
+          t.labels.push_back(d.label);
+          t.places.push_back(d.where);
+        }
+        const auto& facts = m_checked.tiers[m_tree.awards.size()];
+        t.granted_list = facts.granted_list;
+        t.granted_field = facts.granted_field;
+      }
       m_tree.awards.push_back(std::move(out));
     }
+    for (std::size_t i = 0; i < file.sheets.size(); ++i) m_tree.sheets.push_back(sheet_of(file.sheets[i], m_checked.sheets[i]));
     return std::move(m_tree);
   }
 
  private:
   const check::checked_file& m_checked;
   rule_tree m_tree;
+  std::unordered_map<const ast::expr*, std::uint32_t> m_node_of;  // for sheets: their items' nodes
+
+  std::uint32_t node_of(const ast::expr* e) const {
+    auto it = e ? m_node_of.find(e) : m_node_of.end();
+    return it == m_node_of.end() ? 0 : it->second;
+  }
+
+  score_sheet sheet_of(const ast::sheet_decl& s, const check::sheet_info& facts) {
+    score_sheet out;
+    out.name = s.name.text;
+    out.label = s.label.empty() ? s.name.text : s.label;
+    out.where = s.where;
+    out.total_let = static_cast<std::uint32_t>(std::max(0, m_checked.find_let(s.name.text)));
+    if (s.grade) out.grade_let = m_checked.find_let(s.grade->text);
+    out.scale = facts.scale;
+    for (const auto& it : s.items) {
+      sheet_line line;
+      line.label = it.label;
+      line.kind = static_cast<std::uint8_t>(it.kind);
+      line.raw = node_of(it.raw);
+      line.counted = node_of(it.counted);
+      line.capped = it.cap.has_value();
+      if (it.cap) line.cap = *it.cap;
+      line.citation = it.citation;
+      line.where = it.where;
+      out.items.push_back(std::move(line));
+    }
+    for (std::size_t i = 0; i < s.bands.size(); ++i) {
+      const auto& b = s.bands[i];
+      sheet_band band;
+      band.has_lower = b.lower.present;
+      band.lower_strict = b.lower.strict;
+      band.lower = b.lower.value;
+      band.has_upper = b.upper.present;
+      band.upper_strict = b.upper.strict;
+      band.upper = b.upper.value;
+      band.ordinal = i < facts.band_values.size() ? facts.band_values[i] : 0;
+      band.where = b.where;
+      out.bands.push_back(band);
+    }
+    for (std::size_t i = 0; i < s.forces.size(); ++i) {
+      const auto& f = s.forces[i];
+      out.forces.push_back(sheet_force{i < facts.force_values.size() ? facts.force_values[i] : 0, node_of(f.condition),
+                                       f.citation, f.where});
+    }
+    return out;
+  }
 
   criterion criterion_of(const ast::criterion& c) {
     criterion out;
@@ -219,8 +284,20 @@ class compiler {
         break;
       case k::set_lit:
       case k::window_lit: n.slot = constant(value::unknown()); break;
+      case k::capped:
+        n.code = op::cap;
+        n.slot = constant(value::of(e.num));
+        kids.push_back(emit(*e.args[0], depth + 1));
+        break;
+      case k::banded:
+        n.code = op::grade;
+        n.aux = static_cast<std::uint16_t>(std::max(0, m_checked.find_sheet(e.text)));
+        for (const auto& a : e.args) kids.push_back(emit(*a, depth + 1));
+        break;
     }
-    return push(n, kids);
+    auto index = push(n, kids);
+    m_node_of[&e] = index;
+    return index;
   }
 };
 

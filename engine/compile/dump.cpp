@@ -45,6 +45,8 @@ void node_line(std::string& out, const rule_tree& t, const schema& shape, std::u
       break;
     case op::at_least: out += fmt::format(" k={}", n.aux); break;
     case op::award_passed: out += fmt::format(" {}", t.awards[n.slot].name); break;
+    case op::cap: out += " " + constant_text(t.constants[n.slot], shape); break;
+    case op::grade: out += fmt::format(" {}", t.sheets.size() > n.aux ? t.sheets[n.aux].name : std::string("?")); break;
     default: break;
   }
   out += fmt::format(" : {}\n", type_name(n.type, true));
@@ -91,6 +93,26 @@ std::string dump(const rule_tree& t, const schema& shape) {
     for (const auto& k : a.ranking) {
       out += fmt::format("  rank by {}\n", k.order == rank_order::descending ? "descending" : k.order == rank_order::first ? "true first" : "ascending");
       node_line(out, t, shape, k.root, 2);
+    }
+    if (a.tiers.present) {
+      out += a.tiers.milestones ? "  milestones per\n" : "  tiers per\n";
+      node_line(out, t, shape, a.tiers.measure, 2);
+      for (std::size_t i = 0; i < a.tiers.from.size(); ++i)
+        out += fmt::format("    \"{}\" from {}\n", a.tiers.labels[i], format_number(a.tiers.from[i]));
+      if (a.tiers.granted_list >= 0)
+        out += fmt::format("    granted {}.{}\n", shape.lists[static_cast<std::size_t>(a.tiers.granted_list)].name,
+                           shape.lists[static_cast<std::size_t>(a.tiers.granted_list)].fields[a.tiers.granted_field].name);
+    }
+  }
+  for (const auto& s : t.sheets) {
+    out += fmt::format("score sheet {} \"{}\": total {}", s.name, s.label, t.lets[s.total_let].name);
+    if (s.grade_let >= 0) out += fmt::format(", grade {} in {}", t.lets[static_cast<std::size_t>(s.grade_let)].name, shape.scales[s.scale].name);
+    out += "\n";
+    for (const auto& b : s.bands) {
+      std::string range;
+      if (b.has_lower) range += fmt::format("{}{}", b.lower_strict ? ">" : ">=", format_number(b.lower));
+      if (b.has_upper) range += fmt::format("{}{}{}", range.empty() ? "" : " ", b.upper_strict ? "<" : "<=", format_number(b.upper));
+      out += fmt::format("  band {}: {}\n", shape.scales[s.scale].values[b.ordinal], range);
     }
   }
   return out;

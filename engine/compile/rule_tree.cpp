@@ -23,4 +23,16 @@ bool award::applies_to(participant_kind k) const {
   return subjects.empty() || std::find(subjects.begin(), subjects.end(), k) != subjects.end();
 }
 
+bool sheet_band::contains(number points) const {
+  if (has_lower) {
+    int c = compare(points, lower);
+    if (c < 0 || (c == 0 && lower_strict)) return false;
+  }
+  if (has_upper) {
+    int c = compare(points, upper);
+    if (c > 0 || (c == 0 && upper_strict)) return false;
+  }
+  return true;
+}
+
 }  // namespace thidua::compile

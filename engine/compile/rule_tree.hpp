@@ -71,6 +71,19 @@ struct quota_rule {
   span where;
 };
 
+// hạng / mốc: the measure's node, the thresholds (increasing) and their labels.
+struct tier_plan {
+  bool present = false;
+  bool milestones = false;  // granted once each: a milestone granted earlier is refused
+  std::uint32_t measure = 0;
+  std::vector<number> from;
+  std::vector<std::string> labels;
+  std::vector<span> places;
+  std::int32_t granted_list = -1;  // đã trao: events of this list ...
+  std::uint32_t granted_field = 0;  // ... whose field equals a threshold were granted it
+  span where;
+};
+
 struct award {
   std::string name;
   std::string label;
@@ -85,8 +98,49 @@ struct award {
   std::vector<rank_key> ranking;  // empty: not ranked (engine/eval/quota.cpp)
   quota_rule quota;
   span where;
+  tier_plan tiers;
   bool applies_to(participant_kind k) const;
   bool ranked() const { return !ranking.empty(); }
+};
+
+// A point sheet (chấm điểm): what op::grade reads (bands, overrides) and what the
+// explanation shows (each item's nodes: the raw points and the points counted).
+struct sheet_line {
+  std::string label;
+  std::uint8_t kind = 0;  // 0 item, 1 bonus, 2 deduction (ast::sheet_entry)
+  std::uint32_t raw = 0;
+  std::uint32_t counted = 0;
+  bool capped = false;
+  number cap;
+  std::string citation;
+  span where;
+};
+
+struct sheet_band {
+  bool has_lower = false, lower_strict = false, has_upper = false, upper_strict = false;
+  number lower, upper;
+  std::uint32_t ordinal = 0;  // the band's value in the grade's scale
+  span where;
+  bool contains(number points) const;
+};
+
+struct sheet_force {
+  std::uint32_t ordinal = 0;
+  std::uint32_t condition = 0;  // node
+  std::string citation;
+  span where;
+};
+
+struct score_sheet {
+  std::string name;
+  std::string label;
+  span where;
+  std::uint32_t total_let = 0;
+  std::int32_t grade_let = -1;
+  std::uint16_t scale = 0;
+  std::vector<sheet_line> items;
+  std::vector<sheet_band> bands;  // as written
+  std::vector<sheet_force> forces;
 };
 
 struct let_slot {
@@ -108,6 +162,7 @@ struct rule_tree {
   // by an award that passes is not counted by a later award of the same participant.
   std::vector<std::uint8_t> single_use;
   bool uses_members = false;  // some node counts a collective's members (eval builds the index)
+  std::vector<score_sheet> sheets;
   std::uint32_t max_depth = 0;  // deepest nesting, sizes nothing yet but bounds recursion
 };
 

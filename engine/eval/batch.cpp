@@ -37,6 +37,7 @@ void evaluate_range(const compile::rule_tree& tree, const record_set& records, c
           ev.trace(a, trace);
           row.missing = missing_field_names(records, trace);
           row.undefined_arithmetic = !trace.undefined.empty();
+          row.outside_bands = !trace.outside_bands.empty();
         }
       }
     }

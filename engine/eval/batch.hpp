@@ -23,6 +23,7 @@ struct pair_result {
   // group (1 = first), and the group's slots when the award has a quota. 0 otherwise.
   std::uint32_t rank = 0;
   std::uint32_t slots = 0;
+  bool outside_bands = false;         // not decidable: a sheet's total falls in none of its bands
 };
 
 struct batch_result {

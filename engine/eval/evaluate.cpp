@@ -444,6 +444,42 @@ value evaluator::eval(std::uint32_t index) {
     }
     case op::award_passed: result = award_passed<Trace>(n, index); break;
     case op::count_members: result = count_members<Trace>(n, index); break;
+    case op::cap: {
+      value a = eval<Trace>(kids[0]);
+      const value& most = m_tree.constants[n.slot];
+      if (a.kind == value_type::number) result = compare(a.num, most.num) > 0 ? most : a;
+      break;
+    }
+    case op::grade: {
+      // An override that holds forces its band whatever the points; one that is unknown
+      // leaves the grade unknown (it might have forced another band).
+      const compile::score_sheet& sheet = m_tree.sheets[n.aux];
+      bool unknown = false, forced = false;
+      for (std::uint32_t i = 1; i < n.child_count; ++i) {
+        truth t = truth_of(eval<Trace>(kids[i]));
+        if (t == truth::yes && !forced && !unknown) {
+          forced = true;
+          result = value::of_enum(sheet.scale, sheet.forces[i - 1].ordinal);
+          if constexpr (!Trace) break;
+        } else if (t == truth::unknown && !forced) {
+          unknown = true;
+        }
+      }
+      value total = eval<Trace>(kids[0]);
+      if (forced) break;
+      if (unknown || total.kind != value_type::number) {
+        result = value::unknown();
+        break;
+      }
+      for (const auto& b : sheet.bands)
+        if (b.contains(total.num)) {
+          result = value::of_enum(sheet.scale, b.ordinal);
+          break;
+        }
+      if constexpr (Trace)
+        if (!result.known()) m_trace->outside_bands.push_back(index);
+      break;
+    }
   }
   if constexpr (Trace) {
     m_trace->values[index] = result;
@@ -508,8 +544,58 @@ verdict evaluator::decide_award(std::uint32_t award, trace_record* out) {
       if (t == truth::unknown) unknown = true;
     }
   }
+  // Tiers close the criteria stage: below the lowest tier, or at a milestone granted
+  // earlier, the award fails there (deciding = one past the last criterion).
+  std::int32_t reached = -1;
+  if (a.tiers.present && (Trace || !settled)) {
+    truth t = judge_tiers<Trace>(a.tiers, reached, out);
+    if (t == truth::no && !settled) {
+      decided = verdict{outcome::failed, static_cast<std::int32_t>(a.criteria.size()), reached};
+      settled = true;
+    }
+    if (t == truth::unknown) unknown = true;
+  }
   if (settled) return decided;
-  return unknown ? verdict{outcome::not_decidable, -1} : verdict{outcome::passed, -1};
+  return unknown ? verdict{outcome::not_decidable, -1} : verdict{outcome::passed, -1, reached};
+}
+
+// The highest tier the measure reaches; for milestones, refused when that milestone
+// was granted earlier (an event of the granted list records its threshold).
+template <bool Trace>
+truth evaluator::judge_tiers(const compile::tier_plan& t, std::int32_t& reached, trace_record* out) {
+  value m = eval<Trace>(t.measure);
+  reached = -1;
+  truth result = truth::unknown;
+  truth before = truth::no;
+  if (m.kind == value_type::number) {
+    for (std::size_t i = 0; i < t.from.size(); ++i)
+      if (compare(m.num, t.from[i]) >= 0) reached = static_cast<std::int32_t>(i);
+    if (reached < 0) {
+      result = truth::no;
+    } else if (t.milestones && t.granted_list >= 0) {
+      before = granted_before(t, t.from[static_cast<std::size_t>(reached)]);
+      result = before == truth::yes ? truth::no : before == truth::unknown ? truth::unknown : truth::yes;
+    } else {
+      result = truth::yes;
+    }
+  }
+  if constexpr (Trace) {
+    out->tier_measure = m;
+    out->tier_reached = reached;
+    out->tier_granted_before = before;
+  }
+  return result;
+}
+
+truth evaluator::granted_before(const compile::tier_plan& t, const number& threshold) const {
+  const auto& table = m_records.list(static_cast<std::uint32_t>(t.granted_list));
+  bool unknown = false;
+  for (std::uint32_t i = table.starts[m_participant]; i < table.starts[m_participant + 1]; ++i) {
+    const value& x = table.event(i)[t.granted_field];
+    if (x.kind != value_type::number) unknown = true;
+    else if (compare(x.num, threshold) == 0) return truth::yes;
+  }
+  return unknown ? truth::unknown : truth::no;
 }
 
 
@@ -664,8 +750,8 @@ void evaluator::plan_fast_path() {
   for (std::size_t a = 0; a < m_tree.awards.size(); ++a) {
     const auto& award = m_tree.awards[a];
     fast_award plan;
-    // Procedures and deferrals are rare and never hot: such awards take the tree walk.
-    plan.usable = award.procedures.empty() && award.deferrals.empty();
+    // Procedures, deferrals and tiers are rare and never hot: such awards take the tree walk.
+    plan.usable = award.procedures.empty() && award.deferrals.empty() && !award.tiers.present;
     for (const auto& c : award.exclusions) {
       fast_test t;
       if (!plan_test(c, t)) plan.usable = false;
@@ -804,6 +890,7 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.missing_fields.clear();
   out.missing_event_fields.clear();
   out.undefined.clear();
+  out.outside_bands.clear();
   out.criteria.clear();
   out.exclusions.clear();
   out.procedures.clear();
@@ -815,6 +902,9 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   if (m_single_use) replay_uses_before(award);
   const auto saved_deciding = m_deciding;
   m_deciding = award;
+  out.tier_measure = value::unknown();
+  out.tier_reached = -1;
+  out.tier_granted_before = truth::no;
   // Recompute definitions under tracing so their inner values are recorded too.
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   m_trace = &out;

@@ -19,7 +19,12 @@ struct verdict {
   // Position of the deciding item: the first false criterion (failed), the first
   // holding exclusion (excluded), the first unmet procedural requirement
   // (inadmissible), the first holding deferral (deferred), -1 otherwise.
+  // An award with tiers (hạng / mốc): when passed, the tier granted (an index into
+  // award::tiers); when failed because the milestone reached was granted earlier, that
+  // milestone; else -1. When the tiers decide a failure, deciding is the number of
+  // criteria (one past the last criterion).
   std::int32_t deciding = -1;
+  std::int32_t tier = -1;
   // Some value the decision read was counted from estimates (ước thực hiện): the
   // outcome is provisional and is reviewed when the actual figures arrive.
   bool provisional = false;
@@ -56,6 +61,13 @@ struct trace_record {
   std::vector<truth> exclusions;  // per exclusion, same layout
   std::vector<truth> procedures;  // per procedural requirement, same layout
   std::vector<truth> deferrals;   // per deferral, same layout
+  // Grade nodes (op::grade) whose known total falls in none of the sheet's bands.
+  std::vector<std::uint32_t> outside_bands;
+  // Tiers: the measure's value, the highest tier it reaches (-1: none), and for
+  // milestones whether that one was granted earlier (yes: so it is not granted again).
+  value tier_measure;
+  std::int32_t tier_reached = -1;
+  truth tier_granted_before = truth::no;
   verdict result;
 };
 
@@ -110,6 +122,9 @@ class evaluator {
   // Traces one condition for the current participant into `out` (sized here), for the
   // missing fields of a member or a prerequisite left unknown.
   void trace_node(std::uint32_t node, trace_record& out);
+  template <bool Trace>
+  truth judge_tiers(const compile::tier_plan& t, std::int32_t& reached, trace_record* out);
+  truth granted_before(const compile::tier_plan& t, const number& threshold) const;
 
   // The fast path. An award whose criteria and exclusions are all of a few simple
   // shapes (a field compared with a constant, a yes/no field or its negation, an age

@@ -149,7 +149,10 @@ void apply_rankings(const compile::rule_tree& tree, const record_set& records, b
       row.rank = r.rank_of[row.participant];
       if (row.rank == 0) continue;
       if (r.limited) row.slots = r.groups[r.group_of[row.participant]].slots;
-      if (r.outside(row.participant)) row.decision = verdict{outcome::outside_quota, -1};
+      if (r.outside(row.participant)) {
+        row.decision.result = outcome::outside_quota;  // keeps the provisional flag
+        row.decision.deciding = -1;
+      }
     }
   }
 }

@@ -79,6 +79,111 @@ class builder {
     return it;
   }
 
+  const compile::score_sheet* sheet_of_let(std::uint32_t let) const {
+    for (const auto& s : m_tree.sheets)
+      if (s.total_let == let || s.grade_let == static_cast<std::int32_t>(let)) return &s;
+    return nullptr;
+  }
+
+  // The sheets whose total or grade the traced decision computed.
+  std::vector<sheet> build_sheets() const {
+    std::vector<sheet> out;
+    for (const auto& s : m_tree.sheets) {
+      const auto total_root = m_tree.lets[s.total_let].root;
+      const bool graded = s.grade_let >= 0;
+      const auto grade_root = graded ? m_tree.lets[static_cast<std::size_t>(s.grade_let)].root : 0;
+      if (!m_trace.reached[total_root] && !(graded && m_trace.reached[grade_root])) continue;
+      sheet v;
+      v.name = s.name;
+      v.label = s.label;
+      v.where = s.where;
+      for (const auto& line : s.items) {
+        sheet_line l;
+        l.label = line.label;
+        l.kind = line.kind;
+        l.citation = line.citation;
+        l.where = line.where;
+        const value& raw = m_trace.values[line.raw];
+        l.raw = format_value(raw, m_shape);
+        l.missing = !raw.known();
+        if (line.capped) {
+          l.cap = {format_number(line.cap, ','), format_number(line.cap, '.')};
+          l.cap_applied = raw.kind == value_type::number && compare(raw.num, line.cap) > 0;
+        }
+        l.points = format_value(m_trace.values[line.counted], m_shape);
+        v.items.push_back(std::move(l));
+      }
+      v.total = format_value(m_trace.values[total_root], m_shape);
+      if (graded) {
+        v.graded = true;
+        v.grade_name = m_tree.lets[static_cast<std::size_t>(s.grade_let)].name;
+        const value& g = m_trace.values[grade_root];
+        v.grade = format_value(g, m_shape);
+        for (const auto& f : s.forces)
+          if (m_trace.reached[f.condition] && eval::truth_of(m_trace.values[f.condition]) == eval::truth::yes) {
+            v.forced_by = source_text(m_sources, m_tree.nodes[f.condition].where);
+            v.forced_citation = f.citation;
+            break;
+          }
+        if (v.forced_by.empty() && g.known())
+          for (const auto& b : s.bands)
+            if (b.ordinal == g.ordinal) {
+              v.band = band_text(b);
+              break;
+            }
+        if (!v.forced_by.empty())
+          v.band = {fmt::format("buộc xếp loại này vì {}", v.forced_by), fmt::format("forced because {}", v.forced_by)};
+        else if (!g.known() && m_trace.values[total_root].known())
+          v.band = {"tổng điểm không thuộc khung điểm nào", "the total falls in no band"};
+      }
+      out.push_back(std::move(v));
+    }
+    return out;
+  }
+
+  tiers build_tiers(const compile::tier_plan& t) const {
+    tiers v;
+    if (!t.present) return v;
+    v.present = true;
+    v.milestones = t.milestones;
+    v.where = t.where;
+    auto f = describe(t.measure, false);
+    v.measure = f.what;
+    v.value = f.value;
+    v.note = f.note;
+    v.reached = m_trace.tier_reached;
+    v.granted_before = m_trace.tier_granted_before;
+    const value& m = m_trace.values[t.measure];
+    for (std::size_t i = 0; i < t.from.size(); ++i) {
+      tier_line l;
+      l.label = t.labels[i];
+      l.from = {format_number(t.from[i], ','), format_number(t.from[i], '.')};
+      l.met = m.kind == value_type::number && compare(m.num, t.from[i]) >= 0;
+      v.lines.push_back(std::move(l));
+    }
+    const auto next = static_cast<std::size_t>(v.reached + 1);
+    if (m.kind == value_type::number && next < t.from.size()) {
+      if (auto diff = sub(t.from[next], m.num)) {
+        auto amount = bilingual{format_number(*diff, ','), format_number(*diff, '.')};
+        auto at = bilingual{format_number(t.from[next], ','), format_number(t.from[next], '.')};
+        // A count's threshold reads as a mark ("mốc 15 lần"), whether the block is tiers
+        // or milestones; other values name the threshold of the tier.
+        if (const auto* c = counted(t.measure)) {
+          auto list = m_shape.lists[c->aux].name;
+          for (auto& ch : list)
+            if (ch == '_') ch = ' ';
+          v.next = {fmt::format("cần thêm {} lần {} để đạt mốc {} lần (“{}”)", amount.vi, list, at.vi, t.labels[next]),
+                    fmt::format("needs {} more {} to reach the mark of {} (“{}”)", amount.en, list, at.en, t.labels[next])};
+        } else {
+          v.next = {fmt::format("cần thêm {} để đạt ngưỡng {} của {} “{}”", amount.vi, at.vi, t.milestones ? "mốc" : "hạng", t.labels[next]),
+                    fmt::format("needs {} more to reach {}, the threshold of {} “{}”", amount.en, at.en,
+                                t.milestones ? "milestone" : "tier", t.labels[next])};
+        }
+      }
+    }
+    return v;
+  }
+
  private:
   std::uint32_t m_participant;
   const compile::rule_tree& m_tree;
@@ -126,7 +231,13 @@ class builder {
       f.value = {"không xác định (chia cho 0)", "undefined (division by 0)"};
       f.missing = false;
     }
-    if (n.code == op::load_let) {
+    if (n.code == op::load_let && sheet_of_let(n.slot)) {
+      const auto* s = sheet_of_let(n.slot);
+      if (s->total_let == n.slot)
+        f.note = {fmt::format("tổng điểm của phiếu chấm điểm “{}”", s->label), fmt::format("total of score sheet “{}”", s->label)};
+      else
+        f.note = {fmt::format("xếp loại theo phiếu chấm điểm “{}”", s->label), fmt::format("grade from score sheet “{}”", s->label)};
+    } else if (n.code == op::load_let) {
       auto def = source_text(m_sources, m_tree.nodes[m_tree.lets[n.slot].root].where);
       f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
       if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
@@ -456,10 +567,44 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   for (const auto& c : a.procedures) ex.procedures.push_back(b.build_criterion(c, item_kind::procedure, trace.procedures, cursor));
   cursor = 0;
   for (const auto& c : a.deferrals) ex.deferrals.push_back(b.build_criterion(c, item_kind::deferral, trace.deferrals, cursor));
+  ex.tier = b.build_tiers(a.tiers);
+  ex.sheets = b.build_sheets();
   ex.missing = eval::missing_field_names(records, trace);
   for (auto node : trace.undefined) ex.undefined.push_back(source_text(sources, ev.tree().nodes[node].where));
+  for (auto node : trace.outside_bands) {
+    const auto& sheet = ev.tree().sheets[ev.tree().nodes[node].aux];
+    if (sheet.grade_let >= 0) ex.outside_bands.push_back(ev.tree().lets[static_cast<std::size_t>(sheet.grade_let)].name);
+  }
 
-  switch (ex.result) {
+  const auto& tier = ex.tier;
+  const bool tiers_decided = ex.result == eval::outcome::failed && trace.result.deciding == static_cast<std::int32_t>(a.criteria.size());
+  auto with_next = [&](bilingual s) {
+    if (tier.next.empty()) return s;
+    return bilingual{s.vi + fmt::format(" {} tiếp theo: {}.", tier.milestones ? "Mốc" : "Hạng", tier.next.vi),
+                     s.en + fmt::format(" Next: {}.", tier.next.en)};
+  };
+  if (ex.result == eval::outcome::passed && tier.present && tier.reached >= 0) {
+    const auto& line = tier.lines[static_cast<std::size_t>(tier.reached)];
+    const char* word_vi = tier.milestones ? "mốc" : "hạng";
+    const char* word_en = tier.milestones ? "milestone" : "tier";
+    ex.first_reason = with_next({fmt::format("Đạt {} “{}”: {} = {}, đạt ngưỡng từ {}; đáp ứng các tiêu chí và không thuộc trường hợp loại trừ nào.",
+                                             word_vi, line.label, tier.measure, tier.value.vi, line.from.vi),
+                                 fmt::format("Passed, {} “{}”: {} = {}, reaching its threshold from {}; meets the criteria and no exclusion applies.",
+                                             word_en, line.label, tier.measure, tier.value.en, line.from.en)});
+  } else if (tiers_decided && tier.reached >= 0) {
+    const auto& line = tier.lines[static_cast<std::size_t>(tier.reached)];
+    ex.first_reason = with_next({fmt::format("Không đạt vì mốc “{}” ({} = {}) đã được trao trước đây; mỗi mốc chỉ trao một lần.",
+                                             line.label, tier.measure, tier.value.vi),
+                                 fmt::format("Failed because milestone “{}” ({} = {}) was granted earlier; each milestone is granted once.",
+                                             line.label, tier.measure, tier.value.en)});
+  } else if (tiers_decided) {
+    const auto& line = tier.lines.front();
+    ex.first_reason = {fmt::format("Không đạt vì chưa đạt {} thấp nhất “{}”: {} = {}, cần từ {}{}.", tier.milestones ? "mốc" : "hạng",
+                                   line.label, tier.measure, tier.value.vi, line.from.vi, tier.next.empty() ? "" : "; " + tier.next.vi),
+                       fmt::format("Failed because the lowest {} “{}” is not reached: {} = {}, needs from {}{}.",
+                                   tier.milestones ? "milestone" : "tier", line.label, tier.measure, tier.value.en, line.from.en,
+                                   tier.next.empty() ? "" : "; " + tier.next.en)};
+  } else switch (ex.result) {
     case eval::outcome::passed:
       if (a.criteria.size() == 1)
         ex.first_reason = {"Đạt: đáp ứng tiêu chí của danh hiệu và không thuộc trường hợp loại trừ nào.",
@@ -530,6 +675,10 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
       if (!ex.undefined.empty()) {
         vi.push_back(fmt::format("không tính được {} vì chia cho 0", join(ex.undefined)));
         en.push_back(fmt::format("{} cannot be computed: division by zero", join(ex.undefined)));
+      }
+      if (!ex.outside_bands.empty()) {
+        vi.push_back(fmt::format("tổng điểm không thuộc khung điểm nào của {}", join(ex.outside_bands)));
+        en.push_back(fmt::format("the total falls in none of the bands of {}", join(ex.outside_bands)));
       }
       auto sentence = [](const std::vector<std::string>& parts) {
         std::string s;

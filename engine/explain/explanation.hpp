@@ -68,6 +68,54 @@ struct ranking_info {
   bilingual tie_this, tie_other;
 };
 
+// One line of a point sheet: the points as given, the cap, the points counted.
+struct sheet_line {
+  std::string label;
+  std::uint8_t kind = 0;  // 0 item, 1 bonus (cộng), 2 deduction (trừ)
+  bilingual raw;
+  bilingual cap;         // empty without `tối đa`
+  bool cap_applied = false;  // the raw points were above the cap
+  bilingual points;      // counted (before the sign of a deduction)
+  std::string citation;
+  span where;
+  bool missing = false;
+};
+
+// A point sheet whose total (or grade) the decision read.
+struct sheet {
+  std::string name;
+  std::string label;
+  span where;
+  std::vector<sheet_line> items;
+  bilingual total;
+  bool graded = false;
+  std::string grade_name;
+  bilingual grade;     // the band's value, or missing
+  bilingual band;      // "từ 14 đến dưới 17"; or the override that forced it
+  std::string forced_by;  // the override's condition as written, when one forced the grade
+  std::string forced_citation;
+};
+
+// The tiers (hạng) or milestones (mốc) of an award.
+struct tier_line {
+  std::string label;
+  bilingual from;
+  bool met = false;
+};
+
+struct tiers {
+  bool present = false;
+  bool milestones = false;
+  span where;
+  std::string measure;  // as written
+  bilingual value;
+  bilingual note;       // a definition or a count behind the measure
+  std::vector<tier_line> lines;
+  std::int32_t reached = -1;
+  eval::truth granted_before = eval::truth::no;
+  bilingual next;  // what the next tier needs: "cần thêm 3 lần hiến máu để đạt mốc 15 lần"
+};
+
 struct explanation {
   std::string participant_id;
   std::string participant_name;
@@ -84,8 +132,11 @@ struct explanation {
   std::vector<item> exclusions;
   std::vector<item> procedures;  // thủ tục: dossier and deadline requirements
   std::vector<item> deferrals;   // hoãn: pending proceedings
+  tiers tier;
+  std::vector<sheet> sheets;  // in declaration order, those the decision read
   std::vector<std::string> missing;  // names of the fields whose absence left it undecided
   std::vector<std::string> undefined;  // expressions that could not be computed (division by zero)
+  std::vector<std::string> outside_bands;  // grades whose sheet's total falls in no band
   ranking_info ranking;                // ranked awards only
 };
 
@@ -97,5 +148,8 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
 
 // Formats a value for people ("2,5", "15/04/2021", "hoàn thành tốt", "đúng").
 bilingual format_value(const value& v, const schema& shape, bool as_percent = false);
+
+// A band of points as the law words it: "từ 14 đến dưới 17" / "from 14 to below 17".
+bilingual band_text(const compile::sheet_band& b);
 
 }  // namespace thidua::explain

@@ -38,4 +38,23 @@ bilingual format_value(const value& v, const schema& shape, bool as_percent) {
   return {"?", "?"};
 }
 
+bilingual band_text(const compile::sheet_band& b) {
+  std::string vi, en;
+  if (b.has_lower) {
+    vi = fmt::format("{} {}", b.lower_strict ? "trên" : "từ", format_number(b.lower, ','));
+    en = fmt::format("{} {}", b.lower_strict ? "above" : "from", format_number(b.lower, '.'));
+  }
+  if (b.has_upper) {
+    if (b.has_lower || !b.upper_strict) {
+      vi += fmt::format("{}đến {}{}", vi.empty() ? "" : " ", b.upper_strict ? "dưới " : "", format_number(b.upper, ','));
+      en += fmt::format("{}to {}{}", en.empty() ? "" : " ", b.upper_strict ? "below " : "", format_number(b.upper, '.'));
+    } else {
+      vi = fmt::format("dưới {}", format_number(b.upper, ','));
+      en = fmt::format("below {}", format_number(b.upper, '.'));
+    }
+  }
+  if (vi.empty()) return {"mọi số điểm", "any points"};
+  return {vi, en};
+}
+
 }  // namespace thidua::explain

@@ -78,6 +78,7 @@ void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const 
     append(into.single_use, sub.single_use);
     append(into.schemas, sub.schemas);
     append(into.awards, sub.awards);
+    append(into.sheets, sub.sheets);
   }
 }
 

@@ -107,6 +107,7 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   if (!ex.missing.empty()) j["missing"] = ex.missing;
   if (!ex.undefined.empty()) j["undefined"] = ex.undefined;
   if (ex.ranking.present) j["ranking"] = ranking_json(ex.ranking);
+  if (!ex.outside_bands.empty()) j["outside_bands"] = ex.outside_bands;
   json crit = json::array();
   for (const auto& c : ex.criteria) crit.push_back(item_json(c, sources));
   j["criteria"] = std::move(crit);
@@ -122,6 +123,49 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   };
   list("procedures", ex.procedures);
   list("deferrals", ex.deferrals);
+  if (ex.tier.present) {
+    const auto& t = ex.tier;
+    json lines = json::array();
+    for (const auto& line : t.lines) lines.push_back(json{{"label", line.label}, {"from", both(line.from)}, {"met", line.met}});
+    json tj{{"kind", t.milestones ? "milestones" : "tiers"},
+            {"source", location(sources, t.where)},
+            {"measure", t.measure},
+            {"value", both(t.value)}};
+    if (!t.note.empty()) tj["note"] = both(t.note);
+    tj["tiers"] = std::move(lines);
+    tj["reached"] = t.reached >= 0 ? json(t.lines[static_cast<std::size_t>(t.reached)].label) : json(nullptr);
+    if (t.milestones) tj["granted_before"] = truth_code(t.granted_before);
+    if (!t.next.empty()) tj["next"] = both(t.next);
+    j["tiers"] = std::move(tj);
+  }
+  if (!ex.sheets.empty()) {
+    json sheets = json::array();
+    for (const auto& s : ex.sheets) {
+      static constexpr const char* kinds[] = {"item", "bonus", "deduction"};
+      json items = json::array();
+      for (const auto& it : s.items) {
+        json x{{"kind", kinds[std::min<std::size_t>(it.kind, 2)]}, {"label", it.label}, {"source", location(sources, it.where)},
+               {"raw", both(it.raw)}};
+        x["cap"] = it.cap.empty() ? json(nullptr) : both(it.cap);
+        x["cap_applied"] = it.cap_applied;
+        x["points"] = both(it.points);
+        x["missing"] = it.missing;
+        if (!it.citation.empty()) x["citation"] = it.citation;
+        items.push_back(std::move(x));
+      }
+      json sj{{"name", s.name}, {"label", s.label}, {"source", location(sources, s.where)}, {"items", std::move(items)},
+              {"total", both(s.total)}};
+      if (s.graded) {
+        json g{{"name", s.grade_name}, {"value", both(s.grade)}};
+        if (!s.band.empty()) g["band"] = both(s.band);
+        if (!s.forced_by.empty()) g["forced_by"] = s.forced_by;
+        if (!s.forced_citation.empty()) g["citation"] = s.forced_citation;
+        sj["grade"] = std::move(g);
+      }
+      sheets.push_back(std::move(sj));
+    }
+    j["score_sheets"] = std::move(sheets);
+  }
   return j.dump(2) + "\n";
 }
 

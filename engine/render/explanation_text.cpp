@@ -133,6 +133,56 @@ void ranking(std::string& out, const explain::ranking_info& ri, const std::strin
   }
 }
 
+void tiers_text(std::string& out, const explain::tiers& t, const source_set& sources, lang l) {
+  const bool en = l == lang::en;
+  out += fmt::format("\n{}  ({})\n", en ? (t.milestones ? "Milestones:" : "Tiers:") : (t.milestones ? "Mốc:" : "Hạng:"),
+                     location(sources, t.where));
+  out += fmt::format("    {} {} = {}", en ? "by:" : "theo:", t.measure, t.value.in(l));
+  if (!t.note.empty()) out += fmt::format(" ({})", t.note.in(l));
+  out += "\n";
+  for (std::size_t i = 0; i < t.lines.size(); ++i) {
+    const auto& line = t.lines[i];
+    out += fmt::format("  {} “{}”: {} {}", mark(line.met ? eval::truth::yes : eval::truth::no, explain::item_kind::criterion, l), line.label,
+                       en ? "from" : "từ", line.from.in(l));
+    if (static_cast<std::int32_t>(i) == t.reached) {
+      if (t.granted_before == eval::truth::yes)
+        out += en ? "  ← reached, but granted earlier: not granted again" : "  ← đã đạt, nhưng đã trao trước đây: không trao lại";
+      else if (t.granted_before == eval::truth::unknown)
+        out += en ? "  ← reached; whether it was granted earlier is unknown" : "  ← đã đạt; chưa rõ đã trao trước đây hay chưa";
+      else
+        out += en ? "  ← the highest reached" : "  ← cao nhất đạt được";
+    }
+    out += "\n";
+  }
+  if (!t.next.empty()) out += fmt::format("    {} {}\n", en ? "next:" : "tiếp theo:", t.next.in(l));
+}
+
+void sheet_text(std::string& out, const explain::sheet& s, const source_set& sources, lang l) {
+  const bool en = l == lang::en;
+  out += fmt::format("\n{} {}  ({})\n", en ? "Score sheet:" : "Phiếu chấm điểm:", s.label, location(sources, s.where));
+  for (const auto& it : s.items) {
+    static constexpr const char* kind_vi[] = {"[mục]", "[cộng]", "[trừ]"};
+    static constexpr const char* kind_en[] = {"[item]", "[bonus]", "[deduct]"};
+    const auto k = std::min<std::size_t>(it.kind, 2);
+    std::string line = fmt::format("  {} {}: {}", en ? kind_en[k] : kind_vi[k], it.label, it.raw.in(l));
+    if (!it.cap.empty()) {
+      if (it.cap_applied) line += en ? fmt::format(", above the maximum {}", it.cap.en) : fmt::format(", vượt tối đa {}", it.cap.vi);
+      else line += en ? fmt::format(" (at most {})", it.cap.en) : fmt::format(" (tối đa {})", it.cap.vi);
+    }
+    if (k == 2) line += en ? fmt::format(" → deducts {}", it.points.en) : fmt::format(" → trừ {}", it.points.vi);
+    else line += en ? fmt::format(" → counts {}", it.points.en) : fmt::format(" → tính {}", it.points.vi);
+    out += line + "\n";
+    if (!it.citation.empty()) out += fmt::format("      {} {}\n", en ? "legal basis:" : "căn cứ:", it.citation);
+  }
+  out += fmt::format("    {} {}\n", en ? "total:" : "tổng điểm:", s.total.in(l));
+  if (s.graded) {
+    out += fmt::format("    {} {} = {}", en ? "grade:" : "xếp loại:", s.grade_name, s.grade.in(l));
+    if (!s.band.empty()) out += fmt::format(" ({})", s.band.in(l));
+    out += "\n";
+    if (!s.forced_citation.empty()) out += fmt::format("      {} {}\n", en ? "legal basis:" : "căn cứ:", s.forced_citation);
+  }
+}
+
 }  // namespace
 
 std::string explanation_text(const explain::explanation& ex, const source_set& sources, lang l) {
@@ -175,6 +225,8 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
     out += fmt::format("\n{}\n", en ? "Deferral:" : "Tạm hoãn:");
     for (const auto& c : ex.deferrals) criterion(out, c, sources, "  ", l);
   }
+  if (ex.tier.present) tiers_text(out, ex.tier, sources, l);
+  for (const auto& s : ex.sheets) sheet_text(out, s, sources, l);
   return out;
 }
 

@@ -50,8 +50,19 @@ namespace {
 bilingual outcome_reason(const eval::pair_result& row, const compile::rule_tree& tree) {
   if (row.award == eval::no_award) return {"không có danh hiệu nào áp dụng cho đối tượng này", "no award applies to this participant"};
   const auto& a = tree.awards[row.award];
+  const auto tier = row.decision.tier;
+  const bool has_tier = a.tiers.present && tier >= 0 && static_cast<std::size_t>(tier) < a.tiers.labels.size();
   switch (row.decision.result) {
     case eval::outcome::passed:
+      if (has_tier) {
+        bilingual t{fmt::format("{}: “{}”", a.tiers.milestones ? "mốc" : "hạng", a.tiers.labels[std::size_t(tier)]),
+                    fmt::format("{}: “{}”", a.tiers.milestones ? "milestone" : "tier", a.tiers.labels[std::size_t(tier)])};
+        if (row.rank) {
+          t.vi += fmt::format("; hạng {}", row.rank);
+          t.en += fmt::format("; rank {}", row.rank);
+        }
+        return t;
+      }
       if (row.rank == 0) return {"", ""};
       if (a.quota.present)
         return {fmt::format("hạng {}, trong {} suất", row.rank, row.slots), fmt::format("rank {}, within {} {}", row.rank, row.slots, row.slots == 1 ? "slot" : "slots")};
@@ -60,6 +71,13 @@ bilingual outcome_reason(const eval::pair_result& row, const compile::rule_tree&
       return {fmt::format("hạng {}, ngoài {} suất của chỉ tiêu", row.rank, row.slots),
               fmt::format("rank {}, after the quota's {} {}", row.rank, row.slots, row.slots == 1 ? "slot" : "slots")};
     case eval::outcome::failed: {
+      if (a.tiers.present && row.decision.deciding == static_cast<std::int32_t>(a.criteria.size())) {
+        if (has_tier)
+          return {fmt::format("mốc “{}” đã trao trước đây", a.tiers.labels[std::size_t(tier)]),
+                  fmt::format("milestone “{}” granted earlier", a.tiers.labels[std::size_t(tier)])};
+        return {fmt::format("chưa đạt {} thấp nhất “{}”", a.tiers.milestones ? "mốc" : "hạng", a.tiers.labels.front()),
+                fmt::format("lowest {} “{}” not reached", a.tiers.milestones ? "milestone" : "tier", a.tiers.labels.front())};
+      }
       const auto& l = label_at(a.criteria, row.decision.deciding);
       return {fmt::format("chưa đạt tiêu chí “{}”", l), fmt::format("criterion “{}” not met", l)};
     }
@@ -82,6 +100,10 @@ bilingual outcome_reason(const eval::pair_result& row, const compile::rule_tree&
       if (row.undefined_arithmetic) {
         r.vi += r.vi.empty() ? "phép chia cho 0 (ví dụ chỉ tiêu bằng 0)" : "; phép chia cho 0";
         r.en += r.en.empty() ? "division by zero (e.g. a target of 0)" : "; division by zero";
+      }
+      if (row.outside_bands) {
+        r.vi += r.vi.empty() ? "tổng điểm không thuộc khung xếp loại nào" : "; tổng điểm không thuộc khung xếp loại nào";
+        r.en += r.en.empty() ? "the total falls in no grade band" : "; the total falls in no grade band";
       }
       return r;
     }
@@ -166,7 +188,8 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         out += ',';
       }
       const auto d = row.decision.deciding;
-      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.rank == 0 && !row.decision.provisional) {
+      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.rank == 0 && !row.decision.provisional &&
+          row.decision.tier < 0) {
       } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && !row.decision.provisional && d >= 0 &&
                  std::size_t(d) < failed_reasons[row.award].size()) {
         cell(failed_reasons[row.award][std::size_t(d)]);
@@ -222,6 +245,9 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
         j["award"] = row.award == eval::no_award ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(tree.awards[row.award].name);
         j["award_label"] = x.award;
         j["outcome"] = x.code;
+        if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
+            tree.awards[row.award].tiers.present)
+          j["tier"] = tree.awards[row.award].tiers.labels[static_cast<std::size_t>(row.decision.tier)];
         auto reason = short_reason(row, tree);
         j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
         if (!row.missing.empty()) j["missing"] = row.missing;

@@ -188,3 +188,26 @@ TEST_CASE("docs: language.md examples that name a golden case are that case's ru
   }
   CHECK(found >= 2);
 }
+
+// The examples of point sheets and tiers in docs/language.md are whole files too: each
+// block that declares a sheet or a tier block must check clean (and there must be some).
+TEST_CASE("docs: the point-sheet and tier examples of docs/language.md check clean", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  std::size_t tested = 0;
+  for (auto start = doc.find("```thidua\n"); start != std::string::npos; start = doc.find("```thidua\n", start)) {
+    start += 10;
+    auto end = doc.find("```", start);
+    auto block = doc.substr(start, end - start);
+    start = end + 3;
+    if (block.find("chấm điểm ") == std::string::npos && block.find("hạng theo") == std::string::npos &&
+        block.find("mốc theo") == std::string::npos)
+      continue;
+    ++tested;
+    auto rules = load_rules_from_text("docs/language.md", block);
+    INFO(block << render_all(rules->diags, rules->sources, lang::en));
+    CHECK(rules->ok());
+    CHECK(rules->diags.items().empty());
+  }
+  CHECK(tested >= 2);
+}

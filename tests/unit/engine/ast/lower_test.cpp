@@ -359,3 +359,64 @@ TEST_CASE("lower: the AST dump", "[ast][dump]") {
         "      name a @11..12\n"
         "      percent 3/20 @16..19\n");
 }
+
+// Each way the law words a band of points lowers to its two bounds, each inclusive or
+// strict; items keep their kind and cap; both spellings of every keyword give one shape.
+TEST_CASE("lower: point sheet bands, items and tiers", "[ast][lower][sheet]") {
+  const std::string head = "thang m: d < c < b < a\nchấm điểm s \"S\"\n  mục \"P\": p tối đa 20\n  xếp loại g theo m:\n    a: ";
+  const row bands[] = {
+      {"từ 17 đến 20", "band a: from 17 to 20"},
+      {"từ 14 đến dưới 17", "band a: from 14 below 17"},
+      {"trên 8 đến 10", "band a: above 8 to 10"},
+      {"trên 8 đến dưới 10", "band a: above 8 below 10"},
+      {"từ 90", "band a: from 90\n"},
+      {"trên 90", "band a: above 90\n"},
+      {"dưới 10", "band a: below 10\n"},
+      {"đến 10", "band a: to 10\n"},
+      {"from 14 to below 17", "band a: from 14 below 17"},
+      {"above 8 to 10", "band a: above 8 to 10"},
+      {"below 14", "band a: below 14\n"},
+      {"từ 2.5 đến dưới 7.25", "band a: from 5/2 below 29/4"},
+  };
+  for (const auto& r : bands) {
+    INFO(r.input);
+    auto got = shape(head + std::string(r.input) + "\n");
+    INFO(got);
+    CHECK(got.find(r.expected) != std::string::npos);
+  }
+  const row sheets[] = {
+      {"chấm điểm s \"S\"\n  mục \"P\": p tối đa 20\n  cộng \"B\": b tối đa 5\n  trừ \"D\": d\n",
+       "  score sheet s \"S\"\n    item \"P\" at most 20\n    bonus \"B\" at most 5\n    deduct \"D\"\n"},
+      {"score sheet s \"S\"\n  item \"P\": p at most 20\n  bonus \"B\": b at most 5\n  deduct \"D\": d\n",
+       "  score sheet s \"S\"\n    item \"P\" at most 20\n    bonus \"B\" at most 5\n    deduct \"D\"\n"},
+      // The total is a definition: p capped, plus b capped, minus d.
+      {"chấm điểm s \"S\"\n  mục \"P\": p tối đa 20\n  cộng \"B\": b tối đa 5\n  trừ \"D\": d\n",
+       "  let s\n    binary -\n      binary +\n        capped at 20\n          name p\n        capped at 5\n          name b\n      name d\n"},
+      {"thang m: d < a\nchấm điểm s \"S\"\n  mục \"P\": p\n  grade g per m:\n    a: from 5\n    force d when v\n",
+       "  let g\n    banded s\n      name s\n      name v\n"},
+      {"danh hiệu x \"X\"\n  hạng theo n:\n    \"5\": từ 5\n    \"10\": từ 10\n  hết\n",
+       "    tiers per\n      name n\n      tier \"5\" from 5\n      tier \"10\" from 10\n"},
+      {"award x \"X\"\n  milestones per n:\n    \"3\": from 3\n    granted: past.milestone\n  end\n",
+       "    milestones per\n      name n\n      tier \"3\" from 3\n      granted past.milestone\n"},
+      // `mốc` and `hạng` stay names outside the shape that opens a tier block.
+      {"đặt mốc = hạng + 1\n", "  let mốc\n    binary +\n      name hạng\n"},
+  };
+  for (const auto& r : sheets) {
+    INFO(r.input);
+    auto got = shape(r.input);
+    INFO(got);
+    CHECK(got.find(r.expected) != std::string::npos);
+  }
+}
+
+TEST_CASE("lower: a point sheet too long to add up is refused", "[ast][lower][sheet]") {
+  auto sheet_of = [](int items) {
+    std::string text = "chấm điểm s \"S\"\n";
+    for (int i = 0; i < items; ++i) text += "  mục \"m" + std::to_string(i) + "\": " + std::to_string(i) + "\n";
+    return text;
+  };
+  CHECK(shape(sheet_of(254)).find("score sheet s") != std::string::npos);
+  auto refused = shape(sheet_of(255));
+  INFO(refused);
+  CHECK(refused.find("lowering error: error: t.thidua:1:1: the score sheet `s` has 255 items; at most 254 are allowed") == 0);
+}
