@@ -31,8 +31,13 @@
 //   where         EXPR                     within    window_lit | name
 //   at_least      number EXPR+             set       EXPR*
 //   window_lit    EXPR (EXPR | open_end)?
+//   year_window   number EXPR              (`5 năm đến năm 2024`: N, the last year)
+//   since         EXPR                     (`kể từ D`: the reset date)
+//   years         name name? where? within? since? missing_fails?
+//                 (`ít nhất K năm trong (…)`: at_least's second child)
+//   aggregate     … within? since? missing_fails?   (after the fields above)
 //   tokens        name number percent date duration text boolean op aggregate_fn
-//                 op_in op_not_in open_end subject
+//                 op_in op_not_in open_end subject missing_fails
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -98,6 +103,11 @@ enum class kind : std::uint8_t {
   op_not_in,
   aggregate_fn,
   open_end,
+  // history over the years (appended)
+  year_window,
+  since,
+  years,
+  missing_fails,
 };
 
 // Stable lower-case name of a kind ("criterion", "op_not_in"), used by dump().

@@ -46,6 +46,12 @@ THIDUA_SYNTAX_ERROR(aggregate_list, "thiếu tên danh sách sự kiện sau `(`
 THIDUA_SYNTAX_ERROR(aggregate_field, "thiếu tên trường sau dấu `.`", "expected a field name after `.`");
 THIDUA_SYNTAX_ERROR(where_expr, "thiếu điều kiện sau `nơi`", "expected a condition after `where`");
 THIDUA_SYNTAX_ERROR(within_window, "thiếu khoảng thời gian sau `trong`: tên một cửa sổ, một đợt, hoặc `từ … đến …`", "expected a window after `within`: a window or round name, or `from … to …`");
+THIDUA_SYNTAX_ERROR(year_window_to, "thiếu `đến` sau số năm: viết `trong 5 năm đến năm 2024`", "expected `to` after the number of years: write `within 5 years to year 2024`");
+THIDUA_SYNTAX_ERROR(year_window_end, "thiếu năm kết thúc sau `đến`, ví dụ `đến năm 2024` hoặc `đến 31/5/2024`", "expected the last year after `to`, such as `to year 2024` or `to 2024-05-31`");
+THIDUA_SYNTAX_ERROR(since_date, "thiếu ngày sau `kể từ`, ví dụ `kể từ ngày_hết_kỷ_luật`", "expected a date after `since`, such as `since discipline_ended`");
+THIDUA_SYNTAX_ERROR(missing_rule, "sau dấu `,` chỉ có thể viết `thiếu năm là không đạt`", "after `,` only `missing years fail` may follow");
+THIDUA_SYNTAX_ERROR(years_of, "thiếu `trong` sau `ít nhất … năm`", "expected `of` after `at least … years`");
+THIDUA_SYNTAX_ERROR(years_open, "thiếu dấu `(` sau `ít nhất … năm trong`", "expected `(` after `at least … years of`");
 THIDUA_SYNTAX_ERROR(aggregate_close, "thiếu dấu `)` đóng phép tổng hợp", "expected `)` to close the aggregate");
 THIDUA_SYNTAX_ERROR(negate_operand, "thiếu giá trị sau dấu `-`", "expected a value after `-`");
 THIDUA_SYNTAX_ERROR(product_rhs, "thiếu giá trị sau phép nhân hoặc chia", "expected a value after `*` or `/`");

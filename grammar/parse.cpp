@@ -53,6 +53,10 @@ THIDUA_KIND(op_not_in, op_not_in);
 THIDUA_KIND(aggregate_fn, aggregate_fn);
 THIDUA_KIND(open_end, open_end);
 THIDUA_KIND(subject, subject);
+THIDUA_KIND(missing_fails, missing_fails);
+THIDUA_KIND(year_window, year_window);
+THIDUA_KIND(since_clause, since);
+THIDUA_KIND(years_tail, years);
 // structure
 THIDUA_KIND(campaign, campaign);
 THIDUA_KIND(issuer, issuer);
@@ -115,7 +119,8 @@ using selector = pt::selector<Rule,
     rules::list_type, rules::list_field_entry, rules::award, rules::subjects, rules::level,
     rules::award_round, rules::criterion, rules::exclusion, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
-    rules::within_clause, rules::at_least, rules::set, rules::window_lit >,
+    rules::within_clause, rules::at_least, rules::set, rules::window_lit, rules::missing_fails,
+    rules::year_window, rules::since_clause, rules::years_tail >,
   fold_single::on<
     rules::or_expr, rules::and_expr, rules::comparison, rules::sum, rules::product > >;
 // clang-format on
@@ -228,7 +233,7 @@ bool is_token(kind k) {
   switch (k) {
     case kind::name: case kind::number: case kind::percent: case kind::date: case kind::duration:
     case kind::text: case kind::boolean: case kind::op: case kind::op_in: case kind::op_not_in:
-    case kind::aggregate_fn: case kind::open_end: case kind::subject:
+    case kind::aggregate_fn: case kind::open_end: case kind::subject: case kind::missing_fails:
       return true;
     default:
       return false;
@@ -264,7 +269,8 @@ constexpr std::string_view keyword_spellings[] = {
     "end", "theo", "per", "nơi", "where", "within", "và", "and",
     "hoặc", "or", "không", "not", "thuộc", "in", "đúng", "true",
     "sai", "false", "đếm", "count", "tổng", "sum", "nhỏ_nhất", "min",
-    "lớn_nhất", "max"};
+    "lớn_nhất", "max", "liên_tục", "consecutive", "mỗi_năm", "every_year", "kể từ", "since",
+    "thiếu năm là không đạt", "missing years fail"};
 // Duration units (`năm`, `ngày`) are left out: `nam` or `ngay` is far more often a
 // name than a misspelt unit.
 
@@ -538,6 +544,7 @@ std::string_view kind_name(kind k) {
     THIDUA_NAME(at_least) THIDUA_NAME(set) THIDUA_NAME(window_lit) THIDUA_NAME(name) THIDUA_NAME(number)
     THIDUA_NAME(percent) THIDUA_NAME(date) THIDUA_NAME(duration) THIDUA_NAME(text) THIDUA_NAME(boolean)
     THIDUA_NAME(op) THIDUA_NAME(op_in) THIDUA_NAME(op_not_in) THIDUA_NAME(aggregate_fn) THIDUA_NAME(open_end)
+    THIDUA_NAME(year_window) THIDUA_NAME(since) THIDUA_NAME(years) THIDUA_NAME(missing_fails)
 #undef THIDUA_NAME
   }
   return "?";

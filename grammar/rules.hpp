@@ -278,13 +278,17 @@ struct kw_max : sor< kw< "lớn_nhất" >, kw< "max" > > {};
 struct kw_years : sor< kw< "năm" >, kw< "years" >, kw< "year" > > {};
 struct kw_months : sor< kw< "tháng" >, kw< "months" >, kw< "month" > > {};
 struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
+// History over yearly event lists (docs/language.md, "History over the years").
+struct kw_consecutive : sor< kw< "liên_tục" >, kw< "consecutive" >, kw< "mỗi_năm" >, kw< "every_year" > > {};
+struct kw_since : sor< kw< "kể từ" >, kw< "since" > > {};
+struct kw_missing_fail : sor< kw< "thiếu năm là không đạt" >, kw< "missing years fail" > > {};
 
 // Words that can never be names.
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award,
-                             kw_criterion, kw_exclude, kw_group, kw_end, kw_per, kw_where, kw_within > {};
+                             kw_criterion, kw_exclude, kw_group, kw_end, kw_per, kw_where, kw_within, kw_since > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
 struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, identifier > {};
@@ -353,17 +357,28 @@ struct at_least_of : padded< kw_of > {};
 struct at_least_open : padded< one< '(' > > {};
 struct at_least_item : padded< nested< expr > > {};
 struct at_least_close : padded< one< ')' > > {};
-struct at_least : seq< kw_at_least, must< at_least_count, at_least_of, at_least_open, at_least_item >,
-                       star< sep, one< ',' >, must< at_least_item > >, must< at_least_close > > {};
+struct aggregate_body;
+// `ít nhất 3 năm trong (kết_quả nơi … trong 5 năm đến năm 2024)`: years, not conditions.
+struct years_of : padded< kw_of > {};
+struct years_open : padded< one< '(' > > {};
+struct years_tail : seq< hsep, kw_years, must< years_of, years_open >, aggregate_body > {};
+struct conditions_tail : seq< must< at_least_of, at_least_open, at_least_item >,
+                              star< sep, one< ',' >, must< at_least_item > >, must< at_least_close > > {};
+struct at_least : seq< kw_at_least, must< at_least_count >, sor< years_tail, conditions_tail > > {};
 
 // Windows: `từ A đến B`, `từ A đến khi kết thúc`, `từ A`; or a window's or round's name.
 struct window_from : padded< sum > {};
 struct window_to : padded< sum > {};
 struct open_end : seq< kw_until_closed > {};
 struct window_lit : seq< kw_from, must< window_from >, opt< sep, sor< open_end, seq< kw_to, must< window_to > > > > > {};
-struct window_ref : sor< window_lit, name > {};
+// The last N calendar years ending at a year: `5 năm đến năm 2024`, `5 years to year
+// 2024`; the end may be any number (a year) or date (its year), `năm`/`year` optional.
+struct year_window_to : padded< kw_to > {};
+struct year_window_end : padded< opt< kw_years, sep, at< sum > >, sum > {};
+struct year_window : seq< integer, hsep, kw_years, must< year_window_to, year_window_end > > {};
+struct window_ref : sor< year_window, window_lit, name > {};
 
-struct aggregate_fn : sor< kw_count, kw_sum, kw_min, kw_max > {};
+struct aggregate_fn : sor< kw_count, kw_sum, kw_min, kw_max, kw_consecutive > {};
 struct aggregate_head : seq< aggregate_fn, hsep, one< '(' > > {};
 struct aggregate_list : padded< name > {};
 struct aggregate_field : padded< name > {};
@@ -371,9 +386,16 @@ struct where_expr : padded< nested< expr > > {};
 struct where_clause : seq< kw_where, must< where_expr > > {};
 struct within_window : padded< window_ref > {};
 struct within_clause : seq< kw_within, must< within_window > > {};
+struct since_date : padded< sum > {};
+struct since_clause : seq< kw_since, must< since_date > > {};
+struct missing_rule : padded< kw_missing_fail > {};
+struct missing_fails : seq< one< ',' >, must< missing_rule > > {};
 struct aggregate_close : padded< one< ')' > > {};
-struct aggregate : seq< aggregate_head, must< aggregate_list >, opt< one< '.' >, must< aggregate_field > >,
-                        opt< sep, where_clause >, opt< sep, within_clause >, must< aggregate_close > > {};
+// Everything after the `(`: shared by the aggregates and `ít nhất K năm trong (…)`.
+struct aggregate_body : seq< must< aggregate_list >, opt< one< '.' >, must< aggregate_field > >,
+                             opt< sep, where_clause >, opt< sep, within_clause >, opt< sep, since_clause >,
+                             opt< sep, missing_fails >, must< aggregate_close > > {};
+struct aggregate : seq< aggregate_head, aggregate_body > {};
 
 struct primary : sor< date, duration, percent, number, text, boolean, at_least, aggregate, set, paren, call, name > {};
 

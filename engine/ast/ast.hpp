@@ -32,10 +32,12 @@ enum class expr_kind : std::uint8_t {
   aggregate,     // đếm(list nơi cond trong window) -> agg, text = list name, field, where, window
   at_least,      // ít nhất 2 trong (a, b, c) / at least 2 of (...) -> num = k, args
   window_lit,    // từ D đến D / from D to D -> args[0] = from, args[1] = to (absent: open-ended)
+  year_window,   // 5 năm đến năm 2024 / 5 years to year 2024 -> num = N, args[0] = the last year (a number or a date)
 };
 
 enum class binop : std::uint8_t { add, sub, mul, div, eq, ne, lt, le, gt, ge, and_op, or_op };
-enum class aggregate_fn : std::uint8_t { count, sum, min, max };
+// consecutive: liên_tục(…) / mỗi_năm(…); years_at_least: ít nhất K năm trong (…), K in num.
+enum class aggregate_fn : std::uint8_t { count, sum, min, max, consecutive, years_at_least };
 
 struct expr {
   expr_kind kind = expr_kind::number_lit;
@@ -52,7 +54,9 @@ struct expr {
   span field_span;
   std::vector<std::unique_ptr<expr>> args;
   std::unique_ptr<expr> condition;  // aggregate: nơi/where
-  std::unique_ptr<expr> window;     // aggregate: trong/within (a name or a window_lit)
+  std::unique_ptr<expr> window;     // aggregate: trong/within (a name, a window_lit or a year_window)
+  std::unique_ptr<expr> since;      // aggregate: kể từ/since, the reset date (history only)
+  bool missing_fails = false;       // aggregate: `thiếu năm là không đạt` / `missing years fail`
 };
 
 using expr_ptr = std::unique_ptr<expr>;

@@ -56,6 +56,8 @@ class dumper {
       case aggregate_fn::sum: return "sum";
       case aggregate_fn::min: return "min";
       case aggregate_fn::max: return "max";
+      case aggregate_fn::consecutive: return "consecutive";
+      case aggregate_fn::years_at_least: return "years_at_least";
     }
     return "?";
   }
@@ -87,7 +89,10 @@ class dumper {
       case expr_kind::call: head = "call " + e.text; break;
       case expr_kind::aggregate:
         head = fmt::format("aggregate {} {}{}{}", agg_name(e.agg), e.text, e.field.empty() ? "" : ".", e.field);
+        if (e.agg == aggregate_fn::years_at_least) head += " at_least " + num(e.num);
+        if (e.missing_fails) head += " missing_years_fail";
         break;
+      case expr_kind::year_window: head = "year_window " + num(e.num); break;
       case expr_kind::at_least: head = "at_least " + num(e.num); break;
       case expr_kind::window_lit: head = e.args.size() < 2 ? "window_lit open" : "window_lit"; break;
     }
@@ -100,6 +105,10 @@ class dumper {
     if (e.window) {
       line(depth + 1, "within");
       expression(*e.window, depth + 2);
+    }
+    if (e.since) {
+      line(depth + 1, "since");
+      expression(*e.since, depth + 2);
     }
   }
 

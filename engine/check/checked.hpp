@@ -28,6 +28,9 @@ struct expr_info {
   std::uint32_t index = 0;                // field, event field, let, scale value ordinal, list index
   window_range window;                    // aggregates with trong/within
   std::int32_t list = -1;                 // aggregates: the list index
+  // Aggregates over a range of years: the list's year field (`năm`/`year`, a number),
+  // or -1 to take the year of its date field.
+  std::int32_t year_field = -1;
 };
 
 struct named_window {

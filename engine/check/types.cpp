@@ -324,6 +324,7 @@ class checker {
         info.type = value_type::boolean;
         break;
       }
+      case k::year_window:  // the grammar puts it only after `trong`/`within`
       case k::window_lit:
         m_out.error("check.window_as_value", e.where,
                     {"khoảng thời gian `từ … đến …` chỉ dùng sau `trong`", "a window `from … to …` can only follow `within`"});
@@ -427,6 +428,7 @@ class checker {
   expr_info visit_aggregate(const ast::expr& e) {
     expr_info info;
     info.type = e.agg == ast::aggregate_fn::count || e.agg == ast::aggregate_fn::sum ? value_type::number : value_type::unknown;
+    if (e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least) info.type = value_type::boolean;
     const auto& shape = m_result.shape;
     int list = shape.find_list(e.text);
     if (list < 0) {
@@ -444,7 +446,8 @@ class checker {
     }
     info.list = list;
     const auto& def = shape.lists[static_cast<std::size_t>(list)];
-    if (e.agg != ast::aggregate_fn::count) {
+    const bool history = e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least;
+    if (e.agg != ast::aggregate_fn::count && !history) {
       int f = e.field.empty() ? -1 : def.find(e.field);
       if (f < 0) {
         std::vector<std::string> names;
@@ -478,7 +481,9 @@ class checker {
       m_list = saved;
       expect(*e.condition, c, value_type::boolean, "điều kiện `nơi`", "the `where` condition");
     }
-    if (e.window) {
+    if (e.window && e.window->kind == ast::expr_kind::year_window) {
+      visit_years(e, def, info);
+    } else if (e.window) {
       if (def.date_field < 0)
         m_out.error("check.list_without_date", e.window->where,
                     {fmt::format("danh sách `{}` không có trường ngày nên không lọc theo thời gian được", def.name),
@@ -501,6 +506,33 @@ class checker {
       }
     }
     return info;
+  }
+
+  // `trong N năm đến năm Y` and `kể từ D`: the list needs a year (a `năm`/`year`
+  // number field, else its date field); Y is a year number or a date; D is a date.
+  void visit_years(const ast::expr& e, const list_def& def, expr_info& info) {
+    const auto& window = *e.window;
+    int year_field = -1;
+    for (const char* n : {"năm", "year"})
+      if (int f = def.find(text::name_key(n)); f >= 0 && def.fields[static_cast<std::size_t>(f)].type == value_type::number)
+        year_field = f;
+    if (year_field < 0 && def.date_field < 0)
+      m_out.error("check.list_without_year", window.where,
+                  {fmt::format("danh sách `{}` không có trường `năm` (số) hay `ngày` nên không xét theo năm được", def.name),
+                   fmt::format("list `{}` has no `year` (number) or `date` field, so it cannot be judged year by year", def.name)})
+          .help = {fmt::format("thêm `năm: số` vào `{}: danh sách (…)`", def.name),
+                   fmt::format("add `year: number` to `{}: list (…)`", def.name)};
+    info.year_field = year_field;
+    record(window, expr_info{});
+    auto end = visit(*window.args[0], no_hint);
+    if (end.type != value_type::number && end.type != value_type::date && end.type != value_type::unknown)
+      m_out.error("check.type_mismatch", window.args[0]->where,
+                  {fmt::format("năm kết thúc cần một số (năm) hoặc một ngày, nhưng đây là {}", type_name(end.type, false)),
+                   fmt::format("the last year needs a number (a year) or a date, but this is a {}", type_name(end.type, true))});
+    if (e.since) {
+      auto since = visit(*e.since, no_hint);
+      expect(*e.since, since, value_type::date, "`kể từ`", "`since`");
+    }
   }
 };
 

@@ -159,11 +159,15 @@ class compiler {
         break;
       }
       case k::aggregate:
+        if (e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least ||
+            (e.window && e.window->kind == ast::expr_kind::year_window))
+          return emit_history(e, info, n, depth);
         switch (e.agg) {
           case ast::aggregate_fn::count: n.code = op::count; break;
           case ast::aggregate_fn::sum: n.code = op::sum; break;
           case ast::aggregate_fn::min: n.code = op::min; break;
           case ast::aggregate_fn::max: n.code = op::max; break;
+          default: break;  // the history forms went to emit_history above
         }
         n.aux = static_cast<std::uint16_t>(info.list);
         n.slot = info.index;
@@ -177,8 +181,36 @@ class compiler {
         for (const auto& a : e.args) kids.push_back(emit(*a, depth + 1));
         break;
       case k::set_lit:
-      case k::window_lit: n.slot = constant(value::unknown()); break;
+      case k::window_lit:
+      case k::year_window: n.slot = constant(value::unknown()); break;
     }
+    return push(n, kids);
+  }
+
+  // A constant node made by the compiler itself (the fixed children of history ops).
+  std::uint32_t constant_node(value v, span where) {
+    node c;
+    c.where = where;
+    c.type = v.kind;
+    c.slot = constant(v);
+    return push(c, {});
+  }
+
+  // liên_tục / ít nhất K năm / đếm over a range of years: the fixed child layout of
+  // ops.def (last year, reset date, missing-years rule, condition).
+  std::uint32_t emit_history(const ast::expr& e, const check::expr_info& info, node n, std::uint32_t depth) {
+    n.code = e.agg == ast::aggregate_fn::consecutive      ? op::consecutive
+             : e.agg == ast::aggregate_fn::years_at_least ? op::years_at_least
+                                                          : op::count_years;
+    n.aux = static_cast<std::uint16_t>(info.list);
+    n.slot = static_cast<std::uint32_t>(e.num.num);
+    n.window_from = e.window ? static_cast<std::int32_t>(e.window->num.num) : 0;
+    n.window_to = info.year_field;
+    std::vector<std::uint32_t> kids;
+    kids.push_back(e.window && !e.window->args.empty() ? emit(*e.window->args[0], depth + 1) : constant_node(value::unknown(), e.where));
+    kids.push_back(e.since ? emit(*e.since, depth + 1) : constant_node(value::unknown(), e.where));
+    kids.push_back(constant_node(value::of(e.missing_fails), e.where));
+    if (e.condition) kids.push_back(emit(*e.condition, depth + 1));
     return push(n, kids);
   }
 };

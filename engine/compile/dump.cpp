@@ -44,6 +44,14 @@ void node_line(std::string& out, const rule_tree& t, const schema& shape, std::u
       }
       break;
     case op::at_least: out += fmt::format(" k={}", n.aux); break;
+    case op::consecutive:
+    case op::years_at_least:
+    case op::count_years:
+      out += fmt::format(" {} years={}", shape.lists[n.aux].name, n.window_from);
+      if (n.code == op::years_at_least) out += fmt::format(" k={}", n.slot);
+      out += n.window_to >= 0 ? fmt::format(" by .{}", shape.lists[n.aux].fields[static_cast<std::size_t>(n.window_to)].name)
+                              : std::string(" by date");
+      break;
     default: break;
   }
   out += fmt::format(" : {}\n", type_name(n.type, true));

@@ -20,6 +20,22 @@ struct verdict {
   std::int32_t deciding = -1;
 };
 
+// How one year of a history range was judged (liên_tục, ít nhất K năm, đếm … năm).
+enum class year_status : std::uint8_t {
+  met,           // an event of that year meets the condition
+  not_met,       // the year has events, and none meets it
+  unknown,       // an event's condition, or some event's year, is unknown
+  missing,       // no event that year (unknown, or not met under `thiếu năm là không đạt`)
+  before_reset,  // the year lies before the reset date (`kể từ`): it does not count
+};
+
+struct year_mark {
+  std::uint32_t node = 0;  // the history node
+  std::int32_t year = 0;
+  year_status status = year_status::missing;
+  std::int32_t event = -1;  // an event of that year to quote (the one that decided), -1 if none
+};
+
 // Everything trace() saw, indexed by node: the explanation is built from this.
 struct trace_record {
   std::vector<value> values;          // per node: the value it produced (unknown if not reached)
@@ -30,6 +46,8 @@ struct trace_record {
   // Nodes whose inputs were known but whose result is undefined: a division or ratio
   // by zero, or a number too large. They make a pair undecidable without missing data.
   std::vector<std::uint32_t> undefined;
+  std::vector<year_mark> years;  // history nodes: every year of their range, oldest first
+  std::vector<std::pair<std::uint32_t, std::int32_t>> missing_years;  // (list, year) left unknown by a missing year
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
   verdict result;
@@ -54,6 +72,8 @@ class evaluator {
   value eval(std::uint32_t node);
   template <bool Trace>
   value aggregate(const compile::node& n);
+  template <bool Trace>
+  value history(const compile::node& n, std::uint32_t index);
   template <bool Trace>
   value let_value(std::uint32_t let);
   template <bool Trace>

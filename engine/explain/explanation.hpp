@@ -33,6 +33,9 @@ struct item {
   bilingual threshold;  // comparisons: "cần ≥ 2" / "needs ≥ 2"
   bilingual gap;        // failed numeric thresholds: "cần thêm 1 lần hiến máu"
   std::uint32_t at_least = 0;  // groups and at-least conditions
+  // A history condition (liên_tục, ít nhất K năm): `seen` holds one fact per year, too
+  // many for the one-sentence first reason, which then quotes threshold and gap only.
+  bool history = false;
   std::vector<item> children;
 };
 

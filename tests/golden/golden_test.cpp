@@ -165,3 +165,39 @@ TEST_CASE("docs: the whole-file example of docs/language.md checks clean", "[gol
   CHECK(rules->ok());
   CHECK(rules->diags.items().empty());
 }
+
+// Every example condition of "History over the years" in docs/language.md checks clean
+// against the record shape shown just above it, so the reference cannot drift from the
+// language.
+TEST_CASE("docs: the history examples of docs/language.md check clean", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  auto section = doc.find("### History over the years");
+  REQUIRE(section != std::string::npos);
+  auto block = [&](std::size_t from, std::size_t& after) {
+    auto start = doc.find("```thidua\n", from);
+    REQUIRE(start != std::string::npos);
+    start += 10;
+    after = doc.find("```", start);
+    return doc.substr(start, after - start);
+  };
+  std::size_t after = 0;
+  const auto shape = block(section, after);
+  const auto examples = block(after + 3, after);
+  std::istringstream lines(examples);
+  std::string line;
+  int checked = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (auto comment = line.find("   #"); comment != std::string::npos) line.resize(comment);
+    std::string text = "thang xếp_loại: hoàn_thành < hoàn_thành_tốt < hoàn_thành_xuất_sắc\n" + shape +
+                       "danh hiệu x \"X\"\n  tiêu chí \"c\": " + line + "\n";
+    INFO(line);
+    auto rules = load_rules_from_text("docs/language.md", text);
+    INFO(render_all(rules->diags, rules->sources, lang::en));
+    CHECK(rules->ok());
+    CHECK(rules->diags.items().empty());
+    ++checked;
+  }
+  CHECK(checked >= 7);
+}
