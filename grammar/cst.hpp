@@ -6,7 +6,7 @@
 // Shapes (children in order; `?` optional, `*` repeated). Keywords and punctuation
 // are not stored: the kind says which construct matched.
 //   file          declaration*
-//   campaign      text item*              item: issuer | basis | period
+//   campaign      text item*              item: issuer | basis | period | as_of (date)
 //   issuer        text            basis   text            period  window_lit
 //   round         name text? (achievements | deadline)*
 //   achievements  window_lit | name       deadline   date
@@ -16,7 +16,8 @@
 //   import_decl   text
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
-//   award         name text? subjects? (level | award_round | basis | criterion | exclusion | group)*
+//   award         name text? subjects? (level | award_round | basis | in_force | criterion | exclusion | group)*
+//   in_force      window_lit
 //   subjects      subject+                 subject: token, e.g. `cá nhân`
 //   level         text            award_round  name
 //   criterion     text EXPR citation?      exclusion: same     citation  text
@@ -108,6 +109,9 @@ enum class kind : std::uint8_t {
   since,
   years,
   missing_fails,
+  // effective dates (appended)
+  as_of,
+  in_force,
 };
 
 // Stable lower-case name of a kind ("criterion", "op_not_in"), used by dump().

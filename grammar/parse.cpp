@@ -57,6 +57,8 @@ THIDUA_KIND(missing_fails, missing_fails);
 THIDUA_KIND(year_window, year_window);
 THIDUA_KIND(since_clause, since);
 THIDUA_KIND(years_tail, years);
+THIDUA_KIND(as_of, as_of);
+THIDUA_KIND(in_force, in_force);
 // structure
 THIDUA_KIND(campaign, campaign);
 THIDUA_KIND(issuer, issuer);
@@ -120,7 +122,7 @@ using selector = pt::selector<Rule,
     rules::award_round, rules::criterion, rules::exclusion, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
     rules::within_clause, rules::at_least, rules::set, rules::window_lit, rules::missing_fails,
-    rules::year_window, rules::since_clause, rules::years_tail >,
+    rules::year_window, rules::since_clause, rules::years_tail, rules::as_of, rules::in_force >,
   fold_single::on<
     rules::or_expr, rules::and_expr, rules::comparison, rules::sum, rules::product > >;
 // clang-format on
@@ -270,7 +272,7 @@ constexpr std::string_view keyword_spellings[] = {
     "hoặc", "or", "không", "not", "thuộc", "in", "đúng", "true",
     "sai", "false", "đếm", "count", "tổng", "sum", "nhỏ_nhất", "min",
     "lớn_nhất", "max", "liên_tục", "consecutive", "mỗi_năm", "every_year", "kể từ", "since",
-    "thiếu năm là không đạt", "missing years fail"};
+    "thiếu năm là không đạt", "missing years fail", "ngày xét", "as of", "hiệu lực", "in force"};
 // Duration units (`năm`, `ngày`) are left out: `nam` or `ngay` is far more often a
 // name than a misspelt unit.
 
@@ -545,6 +547,7 @@ std::string_view kind_name(kind k) {
     THIDUA_NAME(percent) THIDUA_NAME(date) THIDUA_NAME(duration) THIDUA_NAME(text) THIDUA_NAME(boolean)
     THIDUA_NAME(op) THIDUA_NAME(op_in) THIDUA_NAME(op_not_in) THIDUA_NAME(aggregate_fn) THIDUA_NAME(open_end)
     THIDUA_NAME(year_window) THIDUA_NAME(since) THIDUA_NAME(years) THIDUA_NAME(missing_fails)
+    THIDUA_NAME(as_of) THIDUA_NAME(in_force)
 #undef THIDUA_NAME
   }
   return "?";

@@ -282,6 +282,9 @@ struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
 struct kw_consecutive : sor< kw< "liên_tục" >, kw< "consecutive" >, kw< "mỗi_năm" >, kw< "every_year" > > {};
 struct kw_since : sor< kw< "kể từ" >, kw< "since" > > {};
 struct kw_missing_fail : sor< kw< "thiếu năm là không đạt" >, kw< "missing years fail" > > {};
+// Effective dates (docs/language.md, "Effective dates and the as-of date").
+struct kw_as_of : sor< kw< "ngày xét" >, kw< "as of" > > {};
+struct kw_in_force : sor< kw< "hiệu lực" >, kw< "in force" > > {};
 
 // Words that can never be names.
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
@@ -290,7 +293,7 @@ struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {}
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_award,
                              kw_criterion, kw_exclude, kw_group, kw_end, kw_per, kw_where, kw_within, kw_since > {};
 // Item keywords: names, unless a `:` follows.
-struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level >, hsep, one< ':' > > {};
+struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_as_of, kw_in_force >, hsep, one< ':' > > {};
 struct word : seq< not_at< reserved_word >, not_at< structure_word >, not_at< item_head >, identifier > {};
 struct name : seq< word > {};
 // Schema fields may be called `cấp` or `level`: the `:` after them is their own.
@@ -435,7 +438,10 @@ struct basis : seq< kw_basis, must< basis_colon, basis_text > > {};
 struct period_colon : padded< one< ':' > > {};
 struct period_window : padded< window_lit > {};
 struct period : seq< kw_period, must< period_colon, period_window > > {};
-struct campaign_item : sor< issuer, basis, period > {};
+struct as_of_colon : padded< one< ':' > > {};
+struct as_of_date : padded< date > {};
+struct as_of : seq< kw_as_of, must< as_of_colon, as_of_date > > {};
+struct campaign_item : sor< issuer, basis, period, as_of > {};
 struct campaign : seq< kw_campaign, must< campaign_title >, star< sep, campaign_item > > {};
 
 // ---- rounds and windows -------------------------------------------------------
@@ -518,7 +524,10 @@ struct level : seq< kw_level, must< level_colon, level_text > > {};
 struct award_round_head : seq< kw_round, hsep, one< ':' > > {};
 struct award_round_name : padded< name > {};
 struct award_round : seq< award_round_head, must< award_round_name > > {};
-struct award_item : sor< level, award_round, basis, criterion, exclusion, group > {};
+struct in_force_colon : padded< one< ':' > > {};
+struct in_force_window : padded< window_lit > {};
+struct in_force : seq< kw_in_force, must< in_force_colon, in_force_window > > {};
+struct award_item : sor< level, award_round, basis, in_force, criterion, exclusion, group > {};
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
 
 // ---- file ---------------------------------------------------------------------

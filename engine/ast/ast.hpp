@@ -73,6 +73,8 @@ struct campaign_decl {
   std::string issuer;                  // cơ quan / issuer
   std::vector<std::string> legal_basis;  // căn cứ / basis (repeatable)
   expr_ptr period;                     // thời gian / period: a window_lit, or null
+  std::optional<date> as_of;           // ngày xét / as of: the date the campaign is evaluated at
+  span as_of_span;
 };
 
 // đợt NAME "label": thành tích / achievements WINDOW; hạn hồ sơ / deadline DATE
@@ -144,6 +146,7 @@ struct award_decl {
   std::string level;                  // cấp / level
   std::optional<name_ref> round;      // đợt / round
   std::vector<std::string> legal_basis;
+  expr_ptr in_force;  // hiệu lực / in force: a window_lit, or null (always in force)
   std::vector<criterion> criteria;
   std::vector<criterion> disqualifiers;
 };

@@ -139,6 +139,7 @@ class dumper {
         line(2, "period");
         expression(*c.period, 3);
       }
+      if (c.as_of) line(2, "as_of " + format_date_iso(*c.as_of), c.as_of_span);
     }
     for (const auto& r : f.rounds) {
       line(1, fmt::format("round {} {}", r.name.text, quoted(r.label)), r.where);
@@ -173,6 +174,10 @@ class dumper {
       if (!a.level.empty()) line(2, "level " + quoted(a.level));
       if (a.round) line(2, "round " + a.round->text, a.round->where);
       for (const auto& b : a.legal_basis) line(2, "basis " + quoted(b));
+      if (a.in_force) {
+        line(2, "in_force");
+        expression(*a.in_force, 3);
+      }
       for (const auto& c : a.criteria) criterion_line(c, "criterion", 2);
       for (const auto& c : a.disqualifiers) criterion_line(c, "exclude", 2);
     }

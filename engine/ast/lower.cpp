@@ -537,6 +537,11 @@ class lowerer {
           period_at = item.where;
           c.period = top_expression(item.child(0));
           break;
+        case kind::as_of:
+          if (c.as_of) duplicate(item, c.as_of_span);
+          c.as_of = date_value(item.child(0));
+          c.as_of_span = item.where;
+          break;
         default: break;
       }
     }
@@ -611,6 +616,10 @@ class lowerer {
           a.round = name_of(item.child(0));
           break;
         case kind::basis: a.legal_basis.push_back(unquote(item.child(0).text)); break;
+        case kind::in_force:
+          if (a.in_force) duplicate(item, a.in_force->where);
+          a.in_force = top_expression(item.child(0));
+          break;
         case kind::criterion:
         case kind::group: a.criteria.push_back(criterion_of(item)); break;
         case kind::exclusion: a.disqualifiers.push_back(criterion_of(item)); break;

@@ -4,6 +4,7 @@
 // compiler reads only this and the AST; it never resolves a name by itself.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -13,7 +14,8 @@
 
 namespace thidua::check {
 
-enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list };
+// as_of: the built-in name `ngày_xét` / `as_of_date`, the as-of date as a constant.
+enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list, as_of };
 
 struct window_range {
   std::int32_t from = std::numeric_limits<std::int32_t>::min();  // days, inclusive
@@ -47,8 +49,19 @@ struct let_info {
   std::uint16_t scale = 0;
 };
 
+// Where the as-of date came from (docs/language.md, "Effective dates and the as-of date").
+enum class as_of_origin : std::uint8_t { none, command_line, campaign, period_end };
+
 struct checked_file {
   const ast::file* file = nullptr;
+  // The date the run is evaluated at: open windows end there and versions of an award
+  // are chosen by it. Empty when neither the command line nor the campaign gives one.
+  std::optional<date> as_of;
+  as_of_origin as_of_from = as_of_origin::none;
+  // Per file->awards: 1 when the award is compiled (it has no `hiệu lực`, or its
+  // `hiệu lực` holds the as-of date), and its dates in force (whole time if none).
+  std::vector<std::uint8_t> award_active;
+  std::vector<window_range> award_in_force;
   schema shape;
   std::vector<named_window> windows;  // rounds first (in order), then windows
   std::vector<let_info> lets;         // same order as file->lets

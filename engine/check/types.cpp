@@ -10,7 +10,7 @@
 
 namespace thidua::check {
 
-std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out);  // declarations.cpp
+std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out, std::optional<date> open_end);  // declarations.cpp
 
 namespace {
 
@@ -170,6 +170,20 @@ class checker {
       info.index = static_cast<std::uint32_t>(f);
       info.type = def.type;
       info.scale = def.scale;
+      return record(e, info);
+    }
+    // `ngày_xét` / `as_of_date`: the as-of date, unless a field or definition has the name.
+    if (auto key = text::name_key(e.text); key == text::name_key("ngày_xét") || key == "as_of_date") {
+      if (!m_result.as_of) {
+        m_out.error("check.no_as_of", e.where,
+                    {fmt::format("`{}` là ngày xét, nhưng không có ngày xét nào được cho", e.text),
+                     fmt::format("`{}` is the as-of date, but no as-of date is given", e.text)})
+            .help = {"thêm `ngày xét: 31/5/2024` vào phần `phong trào`, hoặc chạy với `--as-of 2024-05-31`",
+                     "add `as of: 2024-05-31` to the `campaign` header, or run with `--as-of 2024-05-31`"};
+        return record(e, info);
+      }
+      info.ref = ref_kind::as_of;
+      info.type = value_type::date;
       return record(e, info);
     }
     // Scale values: unique across scales, or picked by the other side of a comparison.
@@ -489,7 +503,7 @@ class checker {
                     {fmt::format("danh sách `{}` không có trường ngày nên không lọc theo thời gian được", def.name),
                      fmt::format("list `{}` has no date field, so it cannot be filtered by a window", def.name)});
       if (e.window->kind == ast::expr_kind::window_lit) {
-        if (auto r = window_of_literal(*e.window, m_out)) info.window = *r;
+        if (auto r = window_of_literal(*e.window, m_out, m_result.as_of)) info.window = *r;
       } else if (e.window->kind == ast::expr_kind::name) {
         int w = m_result.find_window(e.window->text);
         if (w < 0) {

@@ -16,8 +16,17 @@ class compiler {
       if (l.value) slot.root = emit(*l.value, 1);
       m_tree.lets.push_back(slot);
     }
-    for (const auto& a : file.awards) {
+    for (std::size_t ai = 0; ai < file.awards.size(); ++ai) {
+      const auto& a = file.awards[ai];
+      // Only the version in force on the as-of date (or an unversioned award) is compiled.
+      if (ai < m_checked.award_active.size() && !m_checked.award_active[ai]) continue;
       award out;
+      if (a.in_force && m_checked.as_of) {
+        out.versioned = true;
+        out.in_force_from = m_checked.award_in_force[ai].from;
+        out.in_force_to = m_checked.award_in_force[ai].to;
+        out.as_of = m_checked.as_of->days;
+      }
       out.name = a.name.text;
       out.label = a.label.empty() ? a.name.text : a.label;
       out.level = a.level;
@@ -122,6 +131,7 @@ class compiler {
           case check::ref_kind::event_field: n.code = op::load_event; n.slot = info.index; break;
           case check::ref_kind::let: n.code = op::load_let; n.slot = info.index; break;
           case check::ref_kind::scale_value: n.slot = constant(value::of_enum(info.scale, info.index)); break;
+          case check::ref_kind::as_of: n.slot = constant(value::of(*m_checked.as_of)); break;
           default: n.slot = constant(value::unknown()); break;
         }
         break;

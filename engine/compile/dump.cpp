@@ -84,6 +84,10 @@ std::string dump(const rule_tree& t, const schema& shape) {
       out += " for";
       for (auto k : a.subjects) out += fmt::format(" {}", kind_name(k, true));
     }
+    if (a.versioned)
+      out += fmt::format(" in force {}..{} as of {}", format_date_iso(date{a.in_force_from}),
+                         a.in_force_to == std::numeric_limits<std::int32_t>::max() ? std::string("…") : format_date_iso(date{a.in_force_to}),
+                         format_date_iso(date{a.as_of}));
     out += "\n";
     for (const auto& c : a.criteria) criterion_lines(out, t, shape, c, "criterion", 1);
     for (const auto& c : a.exclusions) criterion_lines(out, t, shape, c, "exclude", 1);

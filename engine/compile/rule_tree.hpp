@@ -60,6 +60,10 @@ struct award {
   std::vector<criterion> criteria;
   std::vector<criterion> exclusions;
   span where;
+  // A version chosen by date (`hiệu lực`): its days in force, inclusive, and the as-of
+  // date that chose it. Unversioned awards leave `versioned` false.
+  bool versioned = false;
+  std::int32_t in_force_from = 0, in_force_to = 0, as_of = 0;
   bool applies_to(participant_kind k) const;
 };
 

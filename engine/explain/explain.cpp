@@ -376,6 +376,15 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ex.level = a.level;
   ex.round = a.round;
   ex.legal_basis = a.legal_basis;
+  if (a.versioned) {
+    const bool open = a.in_force_to == std::numeric_limits<std::int32_t>::max();
+    auto vi = open ? fmt::format("hiệu lực từ {}", format_date_vi(date{a.in_force_from}))
+                   : fmt::format("hiệu lực từ {} đến {}", format_date_vi(date{a.in_force_from}), format_date_vi(date{a.in_force_to}));
+    auto en = open ? fmt::format("in force from {}", format_date_iso(date{a.in_force_from}))
+                   : fmt::format("in force from {} to {}", format_date_iso(date{a.in_force_from}), format_date_iso(date{a.in_force_to}));
+    ex.version = {fmt::format("{}, áp dụng tại ngày xét {}", vi, format_date_vi(date{a.as_of})),
+                  fmt::format("{}, applied as of {}", en, format_date_iso(date{a.as_of}))};
+  }
   ex.result = trace.result.result;
 
   builder b(ev, trace, sources);

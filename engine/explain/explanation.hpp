@@ -48,6 +48,9 @@ struct explanation {
   std::string level;
   std::string round;
   std::vector<std::string> legal_basis;
+  // The version applied, for an award with versions by date (`hiệu lực`): "hiệu lực từ
+  // 01/01/2024, áp dụng tại ngày xét 31/05/2024"; empty otherwise.
+  bilingual version;
   eval::outcome result = eval::outcome::not_decidable;
   bilingual first_reason;  // one sentence, up front
   std::vector<item> criteria;

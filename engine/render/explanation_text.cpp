@@ -105,6 +105,7 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   }
   out += fmt::format("{} {}\n", en ? "Award:" : "Danh hiệu:", award);
   for (const auto& b : ex.legal_basis) out += fmt::format("{} {}\n", en ? "Legal basis:" : "Căn cứ:", b);
+  if (!ex.version.empty()) out += fmt::format("{} {}\n", en ? "Version:" : "Phiên bản:", ex.version.in(l));
   std::string outcome = text::upper(eval::outcome_name(ex.result, en));
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);
   out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", ex.first_reason.in(l));

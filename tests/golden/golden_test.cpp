@@ -201,3 +201,29 @@ TEST_CASE("docs: the history examples of docs/language.md check clean", "[golden
   }
   CHECK(checked >= 7);
 }
+
+// The campaign header and the two versions of "Effective dates and the as-of date" in
+// docs/language.md make one file that checks clean and picks the 2024 version.
+TEST_CASE("docs: the effective-date examples of docs/language.md check clean", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  auto section = doc.find("### Effective dates and the as-of date");
+  REQUIRE(section != std::string::npos);
+  std::string text;
+  std::size_t from = section;
+  for (int i = 0; i < 2; ++i) {
+    auto start = doc.find("```thidua\n", from);
+    REQUIRE(start != std::string::npos);
+    start += 10;
+    auto end = doc.find("```", start);
+    text += doc.substr(start, end - start);
+    if (i == 0) text += "dữ liệu\n  ngày_tuyển_dụng: ngày\n";
+    from = end + 3;
+  }
+  auto rules = load_rules_from_text("docs/language.md", text);
+  INFO(render_all(rules->diags, rules->sources, lang::en));
+  REQUIRE(rules->ok());
+  CHECK(rules->diags.items().empty());
+  REQUIRE(rules->tree->awards.size() == 1);
+  CHECK(rules->tree->awards[0].label == "Lao động tiên tiến (NĐ 98/2023/NĐ-CP)");
+}
