@@ -242,12 +242,15 @@ value evaluator::history(const compile::node& n, std::uint32_t index) {
   int met = 0, open = 0;
   for (int k = 0; k < years; ++k) {
     const std::int64_t y = first + k;
+    // A year wholly before the reset never counts, whatever else is unknown; a year
+    // judged by date in which the reset falls counts only through events after it.
+    const bool wholly_before = has_reset && (year_field >= 0 ? y <= reset_year : y < reset_year);
     year_status st;
     if (seen[k] & 1) st = year_status::met;
+    else if (wholly_before) st = year_status::before_reset;
     else if ((seen[k] & 2) || year_unknown) st = year_status::unknown;
     else if (seen[k] & 4) st = year_status::not_met;
-    else if ((seen[k] & 8) || (has_reset && y < reset_year)) st = year_status::before_reset;
-    else if (has_reset && year_field >= 0 && y <= reset_year) st = year_status::before_reset;
+    else if (seen[k] & 8) st = year_status::before_reset;
     else st = year_status::missing;
     if (st == year_status::met) ++met;
     else if (st == year_status::unknown || (st == year_status::missing && !strict)) ++open;

@@ -142,6 +142,8 @@ TEST_CASE("history: achievements count only after the reset date", "[eval][histo
       {since, {good, {}, "31/12/2021"}, outcome::passed},    // the reset year (2021) is before the range
       {since, {good, {}, "01/01/2022"}, outcome::failed},    // judged by year: 2022, the reset year, does not count
       {since, {good, {}, "15/06/2023"}, outcome::failed},
+      // a year wholly before the reset never counts, even beside a result with no year
+      {since, {{{2022, "hoàn_thành_tốt"}, {2023, "hoàn_thành_tốt"}, {2024, "hoàn_thành_tốt"}, {0, "hoàn_thành_tốt"}}, {}, "15/06/2022"}, outcome::failed},
       {"ít nhất 2 năm trong (kết_quả nơi xếp_loại ≥ hoàn_thành_tốt trong 3 năm đến năm 2024 kể từ hết_kỷ_luật)", {good, {}, "15/06/2022"}, outcome::passed},
       {"ít nhất 2 năm trong (kết_quả nơi xếp_loại ≥ hoàn_thành_tốt trong 3 năm đến năm 2024 kể từ hết_kỷ_luật)", {good, {}, "15/06/2023"}, outcome::failed},
       // by date: an award on the reset day does not count, the day after does
