@@ -12,7 +12,7 @@
 //   achievements  window_lit | name       deadline   date
 //   window        name window_lit
 //   scale         name name name+          (values lowest first)
-//   let           name EXPR
+//   let           name EXPR in_force?
 //   import_decl   text
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name

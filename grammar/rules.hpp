@@ -473,7 +473,11 @@ struct scale : seq< kw_scale, must< scale_name, scale_colon, scale_first, scale_
 struct let_name : padded< name > {};
 struct let_equals : padded< one< '=' > > {};
 struct let_value : padded< expr > {};
-struct let : seq< kw_let, must< let_name, let_equals, let_value > > {};
+// `hiệu lực: từ A đến B`: dates a version of an award or of a definition.
+struct in_force_colon : padded< one< ':' > > {};
+struct in_force_window : padded< window_lit > {};
+struct in_force : seq< kw_in_force, must< in_force_colon, in_force_window > > {};
+struct let : seq< kw_let, must< let_name, let_equals, let_value >, opt< sep, in_force > > {};
 
 struct list_field_colon : padded< one< ':' > > {};
 struct list_field_type : padded< name > {};
@@ -524,9 +528,6 @@ struct level : seq< kw_level, must< level_colon, level_text > > {};
 struct award_round_head : seq< kw_round, hsep, one< ':' > > {};
 struct award_round_name : padded< name > {};
 struct award_round : seq< award_round_head, must< award_round_name > > {};
-struct in_force_colon : padded< one< ':' > > {};
-struct in_force_window : padded< window_lit > {};
-struct in_force : seq< kw_in_force, must< in_force_colon, in_force_window > > {};
 struct award_item : sor< level, award_round, basis, in_force, criterion, exclusion, group > {};
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
 

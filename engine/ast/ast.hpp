@@ -106,6 +106,7 @@ struct let_decl {
   span where;
   name_ref name;
   expr_ptr value;
+  expr_ptr in_force;  // hiệu lực / in force: a window_lit, or null (always in force)
 };
 
 // In the dữ liệu / schema block: NAME: TYPE, or NAME: danh sách (f: T, ...) / list (...)

@@ -161,6 +161,10 @@ class dumper {
     for (const auto& l : f.lets) {
       line(1, "let " + l.name.text, l.where);
       if (l.value) expression(*l.value, 2);
+      if (l.in_force) {
+        line(2, "in_force");
+        expression(*l.in_force, 3);
+      }
     }
     for (const auto& i : f.imports) line(1, "import \"" + i.name + "\"", i.where);
     for (const auto& s : f.schemas) {

@@ -497,6 +497,7 @@ class lowerer {
         l.where = n.where;
         l.name = name_of(n.child(0));
         l.value = top_expression(n.child(1));
+        if (n.children.size() > 2 && n.child(2).k == kind::in_force) l.in_force = top_expression(n.child(2).child(0));
         f.lets.push_back(std::move(l));
         break;
       }

@@ -62,6 +62,8 @@ struct checked_file {
   // `hiệu lực` holds the as-of date), and its dates in force (whole time if none).
   std::vector<std::uint8_t> award_active;
   std::vector<window_range> award_in_force;
+  std::vector<std::uint8_t> let_active;  // the same, per file->lets
+  std::vector<window_range> let_in_force;
   schema shape;
   std::vector<named_window> windows;  // rounds first (in order), then windows
   std::vector<let_info> lets;         // same order as file->lets

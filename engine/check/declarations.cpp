@@ -82,76 +82,85 @@ void resolve_as_of(const ast::file& file, checked_file& result, diagnostics& out
     }
 }
 
-// Versions of an award: several declarations of one name, each with `hiệu lực`, whose
-// dates do not overlap; the one in force on the as-of date is compiled.
-void choose_versions(const ast::file& file, checked_file& result, diagnostics& out) {
-  const auto n = file.awards.size();
-  result.award_active.assign(n, 1);
-  result.award_in_force.assign(n, window_range{});
+// One declaration that may be a version: an award or a definition (`đặt`).
+struct dated {
+  std::string name;
+  const ast::expr* in_force = nullptr;
+  span name_where;
+};
+
+// Versions: several declarations of one name, each with `hiệu lực`, whose dates do not
+// overlap; the one in force on the as-of date is the one used. Fills `active` (1 when
+// used: unversioned, or in force on the as-of date) and `in_force` (whole time if none).
+// `what_vi`/`what_en` name the kind of declaration in messages.
+void choose_versions(const std::vector<dated>& decls, const checked_file& result, diagnostics& out,
+                     std::vector<std::uint8_t>& active, std::vector<window_range>& in_force, const char* what_vi,
+                     const char* what_en) {
+  const auto n = decls.size();
+  active.assign(n, 1);
+  in_force.assign(n, window_range{});
   for (std::size_t i = 0; i < n; ++i)
-    if (const auto& f = file.awards[i].in_force)
-      if (auto r = window_of_literal(*f, out, std::nullopt)) result.award_in_force[i] = *r;
+    if (decls[i].in_force)
+      if (auto r = window_of_literal(*decls[i].in_force, out, std::nullopt)) in_force[i] = *r;
   std::vector<bool> done(n, false);
   for (std::size_t i = 0; i < n; ++i) {
     if (done[i]) continue;
-    const auto key = text::name_key(file.awards[i].name.text);
+    const auto key = text::name_key(decls[i].name);
     std::vector<std::size_t> group;
     for (std::size_t j = i; j < n; ++j)
-      if (text::name_key(file.awards[j].name.text) == key) {
+      if (text::name_key(decls[j].name) == key) {
         group.push_back(j);
         done[j] = true;
       }
     bool versioned = false;
-    for (auto j : group) versioned |= file.awards[j].in_force != nullptr;
+    for (auto j : group) versioned |= decls[j].in_force != nullptr;
     if (!versioned) continue;
+    auto where_of = [&](std::size_t j) { return decls[j].in_force ? decls[j].in_force->where : decls[j].name_where; };
     // Overlaps: every pair, reported on the later declaration.
     for (std::size_t a = 0; a < group.size(); ++a)
       for (std::size_t b = a + 1; b < group.size(); ++b) {
-        const auto& x = result.award_in_force[group[a]];
-        const auto& y = result.award_in_force[group[b]];
+        const auto& x = in_force[group[a]];
+        const auto& y = in_force[group[b]];
         if (x.from <= y.to && y.from <= x.to) {
-          const auto& later = file.awards[group[b]];
-          auto where = later.in_force ? later.in_force->where : later.name.where;
-          auto& d = out.error("check.overlapping_versions", where,
-                              {fmt::format("hai phiên bản của danh hiệu `{}` cùng có hiệu lực ({} và {})", later.name.text,
+          const auto& later = decls[group[b]];
+          auto& d = out.error("check.overlapping_versions", where_of(group[b]),
+                              {fmt::format("hai phiên bản của {} `{}` cùng có hiệu lực ({} và {})", what_vi, later.name,
                                            range_text(x, false), range_text(y, false)),
-                               fmt::format("two versions of award `{}` are in force at the same time ({} and {})",
-                                           later.name.text, range_text(x, true), range_text(y, true))});
-          const auto& earlier = file.awards[group[a]];
-          d.notes.push_back({earlier.in_force ? earlier.in_force->where : earlier.name.where, true,
-                             {"phiên bản kia ở đây", "the other version is here"}});
+                               fmt::format("two versions of {} `{}` are in force at the same time ({} and {})", what_en,
+                                           later.name, range_text(x, true), range_text(y, true))});
+          d.notes.push_back({where_of(group[a]), true, {"phiên bản kia ở đây", "the other version is here"}});
           d.help = {"cho phiên bản cũ kết thúc trước ngày phiên bản mới bắt đầu, ví dụ `hiệu lực: từ 01/10/2017 đến 31/12/2023`",
                     "end the older version the day before the newer one starts, e.g. `in force: from 2017-10-01 to 2023-12-31`"};
         }
       }
     if (!result.as_of) {
-      const auto& first = file.awards[group.front()];
-      out.error("check.no_as_of", first.in_force ? first.in_force->where : first.name.where,
-                {fmt::format("danh hiệu `{}` có phiên bản theo ngày hiệu lực nhưng không có ngày xét", first.name.text),
-                 fmt::format("award `{}` has versions by date, but no as-of date is given", first.name.text)})
+      const auto& first = decls[group.front()];
+      out.error("check.no_as_of", where_of(group.front()),
+                {fmt::format("{} `{}` có phiên bản theo ngày hiệu lực nhưng không có ngày xét", what_vi, first.name),
+                 fmt::format("{} `{}` has versions by date, but no as-of date is given", what_en, first.name)})
           .help = {"thêm `ngày xét: 31/5/2024` vào phần `phong trào`, hoặc chạy với `--as-of 2024-05-31`",
                    "add `as of: 2024-05-31` to the `campaign` header, or run with `--as-of 2024-05-31`"};
-      for (auto j : group) result.award_active[j] = 0;
+      for (auto j : group) active[j] = 0;
       continue;
     }
-    int in_force = 0;
+    int count = 0;
     for (auto j : group) {
-      const auto& r = result.award_in_force[j];
+      const auto& r = in_force[j];
       const bool holds = r.from <= result.as_of->days && result.as_of->days <= r.to;
-      result.award_active[j] = holds ? 1 : 0;
-      in_force += holds;
+      active[j] = holds ? 1 : 0;
+      count += holds;
     }
-    if (in_force == 0) {
-      const auto& first = file.awards[group.front()];
+    if (count == 0) {
+      const auto& first = decls[group.front()];
       std::string vi, en;
       for (auto j : group) {
-        vi += (vi.empty() ? "" : "; ") + range_text(result.award_in_force[j], false);
-        en += (en.empty() ? "" : "; ") + range_text(result.award_in_force[j], true);
+        vi += (vi.empty() ? "" : "; ") + range_text(in_force[j], false);
+        en += (en.empty() ? "" : "; ") + range_text(in_force[j], true);
       }
-      out.error("check.no_version_in_force", first.name.where,
-                {fmt::format("danh hiệu `{}` không có phiên bản nào có hiệu lực vào ngày xét {} (các phiên bản: {})",
-                             first.name.text, format_date_vi(*result.as_of), vi),
-                 fmt::format("award `{}` has no version in force on the as-of date {} (versions: {})", first.name.text,
+      out.error("check.no_version_in_force", first.name_where,
+                {fmt::format("{} `{}` không có phiên bản nào có hiệu lực vào ngày xét {} (các phiên bản: {})", what_vi,
+                             first.name, format_date_vi(*result.as_of), vi),
+                 fmt::format("{} `{}` has no version in force on the as-of date {} (versions: {})", what_en, first.name,
                              format_date_iso(*result.as_of), en)})
           .help = {"kiểm tra ngày xét, hoặc thêm một phiên bản có hiệu lực vào ngày đó",
                    "check the as-of date, or add a version in force on that day"};
@@ -163,7 +172,13 @@ void choose_versions(const ast::file& file, checked_file& result, diagnostics& o
 
 void check_declarations(const ast::file& file, checked_file& result, diagnostics& out) {
   resolve_as_of(file, result, out);
-  choose_versions(file, result, out);
+  {
+    std::vector<dated> awards, lets;
+    for (const auto& a : file.awards) awards.push_back({a.name.text, a.in_force.get(), a.name.where});
+    for (const auto& l : file.lets) lets.push_back({l.name.text, l.in_force.get(), l.name.where});
+    choose_versions(awards, result, out, result.award_active, result.award_in_force, "danh hiệu", "award");
+    choose_versions(lets, result, out, result.let_active, result.let_in_force, "định nghĩa", "definition");
+  }
   auto declare_window = [&](const ast::name_ref& name, std::string label, window_range range, bool is_round) {
     if (result.find_window(name.text) >= 0) {
       out.error("check.duplicate_window", name.where,
@@ -237,9 +252,21 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
   }
 
   std::set<std::string> let_names;
-  for (const auto& l : file.lets) {
+  for (std::size_t li = 0; li < file.lets.size(); ++li) {
+    const auto& l = file.lets[li];
     auto key = text::name_key(l.name.text);
-    if (!let_names.insert(key).second)
+    bool versioned = false;
+    for (const auto& other : file.lets)
+      versioned |= other.in_force && text::name_key(other.name.text) == key;
+    if (versioned) {
+      // A version not in force keeps an empty key: names resolve to the one in force.
+      if (!result.let_active[li]) {
+        result.lets.push_back(let_info{"", value_type::unknown, 0});
+        continue;
+      }
+      let_names.insert(key);
+    }
+    if (!versioned && !let_names.insert(key).second)
       out.error("check.duplicate_let", l.name.where,
                 {fmt::format("tên `{}` đã được định nghĩa", l.name.text), fmt::format("`{}` is defined twice", l.name.text)});
     else if (result.shape.find_field(l.name.text) >= 0 || result.shape.find_list(l.name.text) >= 0)

@@ -11,8 +11,14 @@ class compiler {
 
   rule_tree run() {
     const auto& file = *m_checked.file;
-    for (const auto& l : file.lets) {
+    for (std::size_t li = 0; li < file.lets.size(); ++li) {
+      const auto& l = file.lets[li];
       let_slot slot{l.name.text, 0, l.name.where};
+      if (l.in_force && li < m_checked.let_in_force.size()) {
+        slot.versioned = true;
+        slot.in_force_from = m_checked.let_in_force[li].from;
+        slot.in_force_to = m_checked.let_in_force[li].to;
+      }
       if (l.value) slot.root = emit(*l.value, 1);
       m_tree.lets.push_back(slot);
     }

@@ -71,6 +71,10 @@ struct let_slot {
   std::string name;
   std::uint32_t root = 0;
   span where;
+  // A version chosen by date (`hiệu lực`): its days in force, inclusive. Versions not in
+  // force are compiled too (they are never loaded) so let indices match the checker's.
+  bool versioned = false;
+  std::int32_t in_force_from = 0, in_force_to = 0;
 };
 
 struct rule_tree {

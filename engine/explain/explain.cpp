@@ -110,8 +110,17 @@ class builder {
     f.value = format_value(v, m_shape, as_percent);
     f.missing = !v.known();
     if (n.code == op::load_let) {
-      auto def = source_text(m_sources, m_tree.nodes[m_tree.lets[n.slot].root].where);
+      const auto& let = m_tree.lets[n.slot];
+      auto def = source_text(m_sources, m_tree.nodes[let.root].where);
       f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
+      if (let.versioned) {
+        const bool open = let.in_force_to == std::numeric_limits<std::int32_t>::max();
+        auto vi = open ? fmt::format("từ {}", format_date_vi(date{let.in_force_from}))
+                       : fmt::format("từ {} đến {}", format_date_vi(date{let.in_force_from}), format_date_vi(date{let.in_force_to}));
+        auto en = open ? fmt::format("from {}", format_date_iso(date{let.in_force_from}))
+                       : fmt::format("from {} to {}", format_date_iso(date{let.in_force_from}), format_date_iso(date{let.in_force_to}));
+        f.note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
+      }
     } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max ||
                n.code == op::count_years) {
       auto k = m_trace.matched[index];

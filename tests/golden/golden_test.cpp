@@ -224,6 +224,6 @@ TEST_CASE("docs: the effective-date examples of docs/language.md check clean", "
   INFO(render_all(rules->diags, rules->sources, lang::en));
   REQUIRE(rules->ok());
   CHECK(rules->diags.items().empty());
-  REQUIRE(rules->tree->awards.size() == 1);
+  REQUIRE(rules->tree->awards.size() == 2);
   CHECK(rules->tree->awards[0].label == "Lao động tiên tiến (NĐ 98/2023/NĐ-CP)");
 }

@@ -93,3 +93,37 @@ danh hiệu x "X"
   auto early = load_rules_from_text("test.thidua", text, false, import_roots{default_stdlib_dir(), {}}, parse_date("31/08/2021"));
   CHECK_FALSE(early->ok());
 }
+
+TEST_CASE("versions: a definition's version in force is the one its uses read", "[check][versions]") {
+  const std::string text = R"(
+dữ liệu
+  n: số
+đặt ngưỡng = 10
+  hiệu lực: từ 01/10/2017 đến 31/12/2023
+đặt ngưỡng = 6
+  hiệu lực: từ 01/01/2024
+danh hiệu x "X"
+  tiêu chí "c": n ≥ ngưỡng
+)";
+  struct row {
+    const char* as_of;
+    int threshold;  // the constant the criterion compares with, or -1 for an error
+  };
+  const row rows[] = {{"31/12/2023", 10}, {"01/01/2024", 6}, {"01/10/2017", 10}, {"30/09/2017", -1}};
+  for (const auto& r : rows) {
+    INFO(r.as_of);
+    auto rules = load_rules_from_text("test.thidua", text, false, import_roots{default_stdlib_dir(), {}}, parse_date(r.as_of));
+    if (r.threshold < 0) {
+      CHECK_FALSE(rules->ok());
+      continue;
+    }
+    REQUIRE(rules->ok());
+    const auto& tree = *rules->tree;
+    // criterion: ge(load_field n, load_let ngưỡng); the let read is the version in force.
+    const auto& ge = tree.nodes[tree.awards[0].criteria[0].root];
+    const auto& load = tree.nodes[tree.children[ge.first_child + 1]];
+    const auto& let = tree.lets[load.slot];
+    const auto& k = tree.constants[tree.nodes[let.root].slot];
+    CHECK(k.num.num == r.threshold);
+  }
+}
