@@ -377,7 +377,8 @@ struct window_lit : seq< kw_from, must< window_from >, opt< sep, sor< open_end, 
 // The last N calendar years ending at a year: `5 năm đến năm 2024`, `5 years to year
 // 2024`; the end may be any number (a year) or date (its year), `năm`/`year` optional.
 struct year_window_to : padded< kw_to > {};
-struct year_window_end : padded< opt< kw_years, sep, at< sum > >, sum > {};
+// (Not `opt< kw_years, sep, at< sum > >`: the parse tree would keep the sum that at<> saw.)
+struct year_window_end : padded< sor< seq< kw_years, sep, sum >, sum > > {};
 struct year_window : seq< integer, hsep, kw_years, must< year_window_to, year_window_end > > {};
 struct window_ref : sor< year_window, window_lit, name > {};
 
