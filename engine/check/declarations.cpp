@@ -192,7 +192,9 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
   // Windows first, so rounds may name them.
   for (const auto& w : file.windows) {
     if (!w.window) continue;
-    if (auto r = window_of_literal(*w.window, out, result.as_of)) declare_window(w.name, w.name.text, *r, false);
+    // A window whose dates were reported is still declared, so its uses do not report
+    // it again as unknown (nothing is compiled while there are errors).
+    declare_window(w.name, w.name.text, window_of_literal(*w.window, out, result.as_of).value_or(window_range{}), false);
   }
   for (const auto& r : file.rounds) {
     window_range range;
