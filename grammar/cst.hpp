@@ -6,17 +6,18 @@
 // Shapes (children in order; `?` optional, `*` repeated). Keywords and punctuation
 // are not stored: the kind says which construct matched.
 //   file          declaration*
-//   campaign      text item*              item: issuer | basis | period
+//   campaign      text item*              item: issuer | basis | period | as_of (date)
 //   issuer        text            basis   text            period  window_lit
 //   round         name text? (achievements | deadline)*
 //   achievements  window_lit | name       deadline   date
 //   window        name window_lit
 //   scale         name name name+          (values lowest first)
-//   let           name EXPR
+//   let           name EXPR in_force?
 //   import_decl   text                     estimate  name EXPR     single_use  name
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
-//   award         name text? subjects? (level | award_round | basis | criterion | exclusion | procedure | deferral | group)*
+//   award         name text? subjects? (level | award_round | basis | in_force | criterion | exclusion | procedure | deferral | group)*
+//   in_force      window_lit
 //   subjects      subject+                 subject: token, e.g. `cá nhân`
 //   level         text            award_round  name
 //   criterion     text EXPR citation?      exclusion, procedure, deferral: same     citation  text
@@ -40,8 +41,13 @@
 //   where         EXPR                     within    window_lit | name
 //   at_least      number EXPR+             set       EXPR*
 //   window_lit    EXPR (EXPR | open_end)?
+//   year_window   number EXPR              (`5 năm đến năm 2024`: N, the last year)
+//   since         EXPR                     (`kể từ D`: the reset date)
+//   years         name name? where? within? since? missing_fails?
+//                 (`ít nhất K năm trong (…)`: at_least's second child)
+//   aggregate     … within? since? missing_fails?   (after the fields above)
 //   tokens        name number percent date duration text boolean op aggregate_fn
-//                 op_in op_not_in open_end subject rounding rank_direction keyword
+//                 op_in op_not_in open_end subject rounding rank_direction keyword missing_fails
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -127,6 +133,14 @@ enum class kind : std::uint8_t {
   band,
   force,
   keyword,  // token: which of several keywords matched (`mục`/`cộng`/`trừ`, `từ`/`trên`, ...)
+  // history over the years (appended)
+  year_window,
+  since,
+  years,
+  missing_fails,
+  // effective dates (appended)
+  as_of,
+  in_force,
 };
 
 // Stable lower-case name of a kind ("criterion", "op_not_in"), used by dump().

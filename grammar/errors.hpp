@@ -46,6 +46,12 @@ THIDUA_SYNTAX_ERROR(aggregate_list, "thiếu tên danh sách sự kiện sau `(`
 THIDUA_SYNTAX_ERROR(aggregate_field, "thiếu tên trường sau dấu `.`", "expected a field name after `.`");
 THIDUA_SYNTAX_ERROR(where_expr, "thiếu điều kiện sau `nơi`", "expected a condition after `where`");
 THIDUA_SYNTAX_ERROR(within_window, "thiếu khoảng thời gian sau `trong`: tên một cửa sổ, một đợt, hoặc `từ … đến …`", "expected a window after `within`: a window or round name, or `from … to …`");
+THIDUA_SYNTAX_ERROR(year_window_to, "thiếu `đến` sau số năm: viết `trong 5 năm đến năm 2024`", "expected `to` after the number of years: write `within 5 years to year 2024`");
+THIDUA_SYNTAX_ERROR(year_window_end, "thiếu năm kết thúc sau `đến`, ví dụ `đến năm 2024` hoặc `đến 31/5/2024`", "expected the last year after `to`, such as `to year 2024` or `to 2024-05-31`");
+THIDUA_SYNTAX_ERROR(since_date, "thiếu ngày sau `kể từ`, ví dụ `kể từ ngày_hết_kỷ_luật`", "expected a date after `since`, such as `since discipline_ended`");
+THIDUA_SYNTAX_ERROR(missing_rule, "sau dấu `,` chỉ có thể viết `thiếu năm là không đạt`", "after `,` only `missing years fail` may follow");
+THIDUA_SYNTAX_ERROR(years_of, "thiếu `trong` sau `ít nhất … năm`", "expected `of` after `at least … years`");
+THIDUA_SYNTAX_ERROR(years_open, "thiếu dấu `(` sau `ít nhất … năm trong`", "expected `(` after `at least … years of`");
 THIDUA_SYNTAX_ERROR(aggregate_close, "thiếu dấu `)` đóng phép tổng hợp", "expected `)` to close the aggregate");
 THIDUA_SYNTAX_ERROR(negate_operand, "thiếu giá trị sau dấu `-`", "expected a value after `-`");
 THIDUA_SYNTAX_ERROR(product_rhs, "thiếu giá trị sau phép nhân hoặc chia", "expected a value after `*` or `/`");
@@ -65,6 +71,8 @@ THIDUA_SYNTAX_ERROR(basis_colon, "thiếu dấu `:` sau `căn cứ`", "expected 
 THIDUA_SYNTAX_ERROR(basis_text, "thiếu văn bản căn cứ trong ngoặc kép", "expected the legal basis in quotes");
 THIDUA_SYNTAX_ERROR(period_colon, "thiếu dấu `:` sau `thời gian`", "expected `:` after `period`");
 THIDUA_SYNTAX_ERROR(period_window, "thiếu khoảng thời gian `từ … đến …`", "expected a period `from … to …`");
+THIDUA_SYNTAX_ERROR(as_of_colon, "thiếu dấu `:` sau `ngày xét`", "expected `:` after `as of`");
+THIDUA_SYNTAX_ERROR(as_of_date, "thiếu ngày xét, ví dụ `ngày xét: 31/5/2024`", "expected the as-of date, such as `as of: 2024-05-31`");
 THIDUA_SYNTAX_ERROR(round_name, "thiếu tên đợt sau `đợt`", "expected the round's name after `round`");
 THIDUA_SYNTAX_ERROR(achievements_colon, "thiếu dấu `:` sau `thành tích`", "expected `:` after `achievements`");
 THIDUA_SYNTAX_ERROR(achievements_window, "thiếu khoảng thời gian `từ … đến …` hoặc tên một cửa sổ", "expected a window `from … to …` or a window's name");
@@ -97,6 +105,8 @@ THIDUA_SYNTAX_ERROR(award_subject, "thiếu đối tượng sau `cho`: `cá nhâ
 THIDUA_SYNTAX_ERROR(level_colon, "thiếu dấu `:` sau `cấp`", "expected `:` after `level`");
 THIDUA_SYNTAX_ERROR(level_text, "thiếu cấp khen thưởng trong ngoặc kép", "expected the award's level in quotes");
 THIDUA_SYNTAX_ERROR(award_round_name, "thiếu tên đợt sau `đợt:`", "expected a round's name after `round:`");
+THIDUA_SYNTAX_ERROR(in_force_colon, "thiếu dấu `:` sau `hiệu lực`", "expected `:` after `in force`");
+THIDUA_SYNTAX_ERROR(in_force_window, "thiếu thời gian hiệu lực, ví dụ `hiệu lực: từ 01/01/2024 đến 30/6/2025`", "expected the dates in force, such as `in force: from 2024-01-01 to 2025-06-30`");
 THIDUA_SYNTAX_ERROR(citation_text, "thiếu văn bản trích dẫn trong ngoặc kép sau `theo`", "expected the citation in quotes after `per`");
 THIDUA_SYNTAX_ERROR(criterion_label, "thiếu nhãn tiêu chí trong ngoặc kép sau `tiêu chí`", "expected the criterion's label in quotes after `criterion`");
 THIDUA_SYNTAX_ERROR(criterion_colon, "thiếu dấu `:` sau nhãn tiêu chí", "expected `:` after the criterion label");

@@ -58,6 +58,12 @@ THIDUA_KIND(sheet_item_kind, keyword);
 THIDUA_KIND(bound_from, keyword);
 THIDUA_KIND(bound_to, keyword);
 THIDUA_KIND(bound_below, keyword);
+THIDUA_KIND(missing_fails, missing_fails);
+THIDUA_KIND(year_window, year_window);
+THIDUA_KIND(since_clause, since);
+THIDUA_KIND(years_tail, years);
+THIDUA_KIND(as_of, as_of);
+THIDUA_KIND(in_force, in_force);
 // structure
 THIDUA_KIND(campaign, campaign);
 THIDUA_KIND(issuer, issuer);
@@ -141,7 +147,8 @@ using selector = pt::selector<Rule,
     rules::rank_key, rules::rounding, rules::rank_direction,
     rules::tier_kind, rules::sheet_item_kind, rules::bound_from, rules::bound_to, rules::bound_below,
     rules::tiers, rules::tier, rules::granted, rules::sheet, rules::sheet_item, rules::grade, rules::band,
-    rules::force >,
+    rules::force,
+    rules::missing_fails, rules::year_window, rules::since_clause, rules::years_tail, rules::as_of, rules::in_force >,
   fold_single::on<
     rules::or_expr, rules::and_expr, rules::comparison, rules::sum, rules::product > >;
 // clang-format on
@@ -255,7 +262,7 @@ bool is_token(kind k) {
     case kind::name: case kind::number: case kind::percent: case kind::date: case kind::duration:
     case kind::text: case kind::boolean: case kind::op: case kind::op_in: case kind::op_not_in:
     case kind::aggregate_fn: case kind::open_end: case kind::subject: case kind::rounding:
-    case kind::rank_direction: case kind::keyword:
+    case kind::rank_direction: case kind::keyword: case kind::missing_fails:
       return true;
     default:
       return false;
@@ -294,7 +301,8 @@ constexpr std::string_view keyword_spellings[] = {
     "lớn_nhất", "max", "giới hạn", "quota", "không quá", "at most", "suất", "slots", "slot", "mỗi", "each",
     "in each", "làm tròn xuống", "rounding down", "làm tròn lên", "rounding up", "làm tròn gần nhất",
     "rounding to nearest", "xếp thứ tự theo", "rank by", "giảm dần", "descending", "tăng dần", "ascending",
-    "trước", "first", "chấm điểm", "score sheet", "tối đa", "xếp loại", "đã trao", "milestones"};
+    "trước", "first", "chấm điểm", "score sheet", "tối đa", "xếp loại", "đã trao", "milestones", "liên_tục", "consecutive", "mỗi_năm", "every_year",
+    "kể từ", "since", "thiếu năm là không đạt", "missing years fail", "ngày xét", "as of", "hiệu lực", "in force"};
 // The short words of point sheets and tiers (`mục`, `trừ`, `trên`, `khi`, `hạng`, ...)
 // are left out too: `Tên` is one edit from `trên`, and they only start a line there.
 // Duration units (`năm`, `ngày`) are left out: `nam` or `ngay` is far more often a
@@ -573,6 +581,8 @@ std::string_view kind_name(kind k) {
     THIDUA_NAME(quota) THIDUA_NAME(ranking) THIDUA_NAME(rank_key) THIDUA_NAME(rounding) THIDUA_NAME(rank_direction)
     THIDUA_NAME(tiers) THIDUA_NAME(tier) THIDUA_NAME(granted) THIDUA_NAME(sheet) THIDUA_NAME(sheet_item)
     THIDUA_NAME(grade) THIDUA_NAME(band) THIDUA_NAME(force) THIDUA_NAME(keyword)
+    THIDUA_NAME(year_window) THIDUA_NAME(since) THIDUA_NAME(years) THIDUA_NAME(missing_fails)
+    THIDUA_NAME(as_of) THIDUA_NAME(in_force)
 #undef THIDUA_NAME
   }
   return "?";

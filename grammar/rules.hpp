@@ -309,15 +309,22 @@ struct kw_below : sor< kw< "dưới" >, kw< "below" > > {};
 struct kw_tiers : sor< kw< "hạng" >, kw< "tiers" > > {};
 struct kw_milestones : sor< kw< "mốc" >, kw< "milestones" > > {};
 struct kw_granted : sor< kw< "đã trao" >, kw< "granted" > > {};
+// History over yearly event lists (docs/language.md, "History over the years").
+struct kw_consecutive : sor< kw< "liên_tục" >, kw< "consecutive" >, kw< "mỗi_năm" >, kw< "every_year" > > {};
+struct kw_since : sor< kw< "kể từ" >, kw< "since" > > {};
+struct kw_missing_fail : sor< kw< "thiếu năm là không đạt" >, kw< "missing years fail" > > {};
+// Effective dates (docs/language.md, "Effective dates and the as-of date").
+struct kw_as_of : sor< kw< "ngày xét" >, kw< "as of" > > {};
+struct kw_in_force : sor< kw< "hiệu lực" >, kw< "in force" > > {};
 
 // Words that can never be names.
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award,
-                             kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within, kw_sheet > {};
+                             kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within, kw_sheet, kw_since > {};
 // Item keywords: names, unless a `:` follows.
-struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by, kw_granted >, hsep, one< ':' > > {};
+struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by, kw_granted, kw_as_of, kw_in_force >, hsep, one< ':' > > {};
 // The words that open a line of a point sheet or a tier block are names too (`mốc` is a
 // good field name), unless what follows them makes the line's shape: `mục "…"`,
 // `xếp loại X theo`, `buộc X khi`, `hạng theo`.
@@ -392,17 +399,29 @@ struct at_least_of : padded< kw_of > {};
 struct at_least_open : padded< one< '(' > > {};
 struct at_least_item : padded< nested< expr > > {};
 struct at_least_close : padded< one< ')' > > {};
-struct at_least : seq< kw_at_least, must< at_least_count, at_least_of, at_least_open, at_least_item >,
-                       star< sep, one< ',' >, must< at_least_item > >, must< at_least_close > > {};
+struct aggregate_body;
+// `ít nhất 3 năm trong (kết_quả nơi … trong 5 năm đến năm 2024)`: years, not conditions.
+struct years_of : padded< kw_of > {};
+struct years_open : padded< one< '(' > > {};
+struct years_tail : seq< hsep, kw_years, must< years_of, years_open >, aggregate_body > {};
+struct conditions_tail : seq< must< at_least_of, at_least_open, at_least_item >,
+                              star< sep, one< ',' >, must< at_least_item > >, must< at_least_close > > {};
+struct at_least : seq< kw_at_least, must< at_least_count >, sor< years_tail, conditions_tail > > {};
 
 // Windows: `từ A đến B`, `từ A đến khi kết thúc`, `từ A`; or a window's or round's name.
 struct window_from : padded< sum > {};
 struct window_to : padded< sum > {};
 struct open_end : seq< kw_until_closed > {};
 struct window_lit : seq< kw_from, must< window_from >, opt< sep, sor< open_end, seq< kw_to, must< window_to > > > > > {};
-struct window_ref : sor< window_lit, name > {};
+// The last N calendar years ending at a year: `5 năm đến năm 2024`, `5 years to year
+// 2024`; the end may be any number (a year) or date (its year), `năm`/`year` optional.
+struct year_window_to : padded< kw_to > {};
+// (Not `opt< kw_years, sep, at< sum > >`: the parse tree would keep the sum that at<> saw.)
+struct year_window_end : padded< sor< seq< kw_years, sep, sum >, sum > > {};
+struct year_window : seq< integer, hsep, kw_years, must< year_window_to, year_window_end > > {};
+struct window_ref : sor< year_window, window_lit, name > {};
 
-struct aggregate_fn : sor< kw_count, kw_sum, kw_min, kw_max > {};
+struct aggregate_fn : sor< kw_count, kw_sum, kw_min, kw_max, kw_consecutive > {};
 struct aggregate_head : seq< aggregate_fn, hsep, one< '(' > > {};
 struct aggregate_list : padded< name > {};
 struct aggregate_field : padded< name > {};
@@ -410,9 +429,16 @@ struct where_expr : padded< nested< expr > > {};
 struct where_clause : seq< kw_where, must< where_expr > > {};
 struct within_window : padded< window_ref > {};
 struct within_clause : seq< kw_within, must< within_window > > {};
+struct since_date : padded< sum > {};
+struct since_clause : seq< kw_since, must< since_date > > {};
+struct missing_rule : padded< kw_missing_fail > {};
+struct missing_fails : seq< one< ',' >, must< missing_rule > > {};
 struct aggregate_close : padded< one< ')' > > {};
-struct aggregate : seq< aggregate_head, must< aggregate_list >, opt< one< '.' >, must< aggregate_field > >,
-                        opt< sep, where_clause >, opt< sep, within_clause >, must< aggregate_close > > {};
+// Everything after the `(`: shared by the aggregates and `ít nhất K năm trong (…)`.
+struct aggregate_body : seq< must< aggregate_list >, opt< one< '.' >, must< aggregate_field > >,
+                             opt< sep, where_clause >, opt< sep, within_clause >, opt< sep, since_clause >,
+                             opt< sep, missing_fails >, must< aggregate_close > > {};
+struct aggregate : seq< aggregate_head, aggregate_body > {};
 
 struct primary : sor< date, duration, percent, number, text, boolean, at_least, aggregate, set, paren, call, name > {};
 
@@ -452,7 +478,10 @@ struct basis : seq< kw_basis, must< basis_colon, basis_text > > {};
 struct period_colon : padded< one< ':' > > {};
 struct period_window : padded< window_lit > {};
 struct period : seq< kw_period, must< period_colon, period_window > > {};
-struct campaign_item : sor< issuer, basis, period > {};
+struct as_of_colon : padded< one< ':' > > {};
+struct as_of_date : padded< date > {};
+struct as_of : seq< kw_as_of, must< as_of_colon, as_of_date > > {};
+struct campaign_item : sor< issuer, basis, period, as_of > {};
 struct campaign : seq< kw_campaign, must< campaign_title >, star< sep, campaign_item > > {};
 
 // ---- rounds and windows -------------------------------------------------------
@@ -484,7 +513,11 @@ struct scale : seq< kw_scale, must< scale_name, scale_colon, scale_first, scale_
 struct let_name : padded< name > {};
 struct let_equals : padded< one< '=' > > {};
 struct let_value : padded< expr > {};
-struct let : seq< kw_let, must< let_name, let_equals, let_value > > {};
+// `hiệu lực: từ A đến B`: dates a version of an award or of a definition.
+struct in_force_colon : padded< one< ':' > > {};
+struct in_force_window : padded< window_lit > {};
+struct in_force : seq< kw_in_force, must< in_force_colon, in_force_window > > {};
+struct let : seq< kw_let, must< let_name, let_equals, let_value >, opt< sep, in_force > > {};
 
 struct list_field_colon : padded< one< ':' > > {};
 struct list_field_type : padded< name > {};
@@ -583,7 +616,7 @@ struct rank_key : seq< expr, opt< hsep, rank_direction > > {};
 struct rank_colon : padded< one< ':' > > {};
 struct rank_item : padded< rank_key > {};
 struct ranking : seq< kw_rank_by, must< rank_colon, rank_item >, star< sep, one< ',' >, must< rank_item > > > {};
-struct award_item : sor< level, award_round, basis, criterion, exclusion, procedure, deferral, group, quota, ranking, tiers > {};
+struct award_item : sor< level, award_round, basis, in_force, criterion, exclusion, procedure, deferral, group, quota, ranking, tiers > {};
 struct award : seq< kw_award, must< award_name >, opt< sep, text >, opt< sep, subjects >, star< sep, award_item > > {};
 
 // ---- point sheets ---------------------------------------------------------------

@@ -1163,6 +1163,12 @@ CD_RESEARCH = ["Phần mềm quản lý F0 điều trị tại nhà", "Bộ họ
                "Nghiên cứu tâm lý học sinh sau giãn cách", "Thiết bị đo SpO2 giá rẻ",
                "Hệ thống đăng ký tiêm chủng cho sinh viên"]
 CD_FROM = D(2021, 9, 1)
+# The criteria file's `as of: 2022-06-30`: its open window ends there (no event is later).
+CD_AS_OF = D(2022, 6, 30)
+
+
+def cd_in_window(day: str) -> bool:
+    return CD_FROM <= D.fromisoformat(day) <= CD_AS_OF
 
 
 def gen_003(files, summary):
@@ -1203,7 +1209,7 @@ def gen_003(files, summary):
         if ce:
             ct["chăm_lo"] = ce
         records.append(ct)
-        cared = sum(e["số_người"] for e in ce if D.fromisoformat(e["date"]) >= CD_FROM)
+        cared = sum(e["số_người"] for e in ce if cd_in_window(e["date"]))
         exp["bk_tren"].append(outcome([True, ct["số_cđcs_triển_khai"] / total >= 0.9, cared >= 50, rep]))
         for b in branches:
             n += 1
@@ -1229,9 +1235,9 @@ def gen_003(files, summary):
             if ce:
                 cs["chăm_lo"] = ce
             records.append(cs)
-            n_models = sum(1 for e in models if D.fromisoformat(e["date"]) >= CD_FROM)
-            cared = sum(e["số_người"] for e in ce if D.fromisoformat(e["date"]) >= CD_FROM)
-            money = sum(e["số_tiền"] for e in ce if D.fromisoformat(e["date"]) >= CD_FROM)
+            n_models = sum(1 for e in models if cd_in_window(e["date"]))
+            cared = sum(e["số_người"] for e in ce if cd_in_window(e["date"]))
+            money = sum(e["số_tiền"] for e in ce if cd_in_window(e["date"]))
             ratio = None if vac_n is None else vac_n / members
             exp["bk_cs"].append(outcome([True, plan, cmp3(ratio, ">=", 0.95),
                                          at_least3(2, [n_models >= 1, cared >= 10, money >= 10000000])]))
@@ -1269,7 +1275,7 @@ def gen_003(files, summary):
                                 "tên_sáng_kiến": rng.choice(CD_RESEARCH)})
                     dv["sáng_kiến"] = res
                 records.append(dv)
-                days = sum(e["số_ngày"] for e in stints if D.fromisoformat(e["ngày"]) >= CD_FROM)
+                days = sum(e["số_ngày"] for e in stints if cd_in_window(e["ngày"]))
                 n_res = len(res)
                 ex = [None if kl is None else kl != "Không", law]
                 exp["bk_dv"].append(outcome([member, at_least3(2, [front, days >= 14, n_res >= 1])], ex))
@@ -1305,6 +1311,49 @@ ML_INITIATIVES = ["Biện pháp rèn kỹ năng đọc cho học sinh lớp 1 ng
                   "Số hóa hồ sơ thi đua, khen thưởng của nhà trường",
                   "Tổ chức phong trào thi đua gắn với Chỉ thị 19/CT-TTg ở trường bán trú"]
 ML_FROM, ML_TO = D(2023, 9, 1), D(2024, 5, 31)
+ML_CST = "Chiến sĩ thi đua cơ sở"
+ML_PAST_YEARS = (2021, 2022, 2023)   # school years 2020-2021 … 2022-2023, by their end year
+
+
+def ml_history(hrng, q):
+    """Past awards, a discipline end date and a province-level initiative for one person.
+
+    Drawn from their own random stream so the fields of seed 004 that existed before
+    them come out byte for byte the same."""
+    past = []
+    for y in ML_PAST_YEARS:
+        r = hrng.random()
+        if r < (0.62 if q > 0.5 else 0.12):
+            past.append({"năm": y, "tên": ML_CST})
+        elif r < 0.85:
+            past.append({"năm": y, "tên": "Lao động tiên tiến"})
+    if sum(1 for e in past if e["tên"] == ML_CST) == 3 and hrng.random() < 0.2:
+        del past[hrng.randrange(3)]["năm"]                    # a past award with its year left blank
+    reset = None
+    if hrng.random() < 0.04:
+        reset = rand_date(hrng, D(2020, 6, 1), D(2022, 12, 31))
+    extra = None
+    if hrng.random() < (0.45 if q > 0.5 else 0.04):
+        extra = {"ngày": iso(rand_date(hrng, D(2022, 6, 1), D(2023, 5, 31))),
+                 "tên_sáng_kiến": hrng.choice(ML_INITIATIVES), "phạm_vi": "Cấp tỉnh"}
+    return past, reset, extra
+
+
+def ml_run_of_cst(past, reset):
+    """liên_tục(danh_hiệu_đã_đạt nơi tên = CSTĐCS trong 3 năm đến năm 2023 kể từ …,
+    thiếu năm là không đạt), as docs/language.md defines it."""
+    blank = any("năm" not in e for e in past)
+    years = []
+    for y in ML_PAST_YEARS:
+        if any(e.get("năm") == y and e["tên"] == ML_CST and (reset is None or y > reset.year) for e in past):
+            years.append(True)
+        elif reset is not None and y <= reset.year:
+            years.append(False)
+        elif blank:
+            years.append(None)
+        else:
+            years.append(False)
+    return and3(*years)
 
 
 # The point sheet `chấm điểm tổng_điểm`: each item at most its maximum, the bonus at
@@ -1329,10 +1378,11 @@ def ml_grade_at_least(total, kl, floor):
 
 def gen_004(files, summary):
     rng = random.Random(20210004)
+    hrng = random.Random(20240004)   # the history fields (ml_history)
     names = NameMaker(rng, "minh_long")
     records = []
     people_by_unit = {}
-    exp = {k: [] for k in ("lđtt", "cstđcs", "gk_cn", "ttlđtt", "ttlđxs", "gk_tt")}
+    exp = {k: [] for k in ("lđtt", "cstđcs", "gk_cn", "ttlđtt", "ttlđxs", "gk_tt", "cstđ_tỉnh")}
     n = 0
     for unit in ML_SCHOOLS + [ML_PHONG]:
         is_phong = unit == ML_PHONG
@@ -1391,14 +1441,20 @@ def gen_004(files, summary):
             if rng.random() < 0.05:
                 inits.append({"ngày": iso(rand_date(rng, D(2022, 10, 1), D(2023, 5, 20))),
                               "tên_sáng_kiến": rng.choice(ML_INITIATIVES), "phạm_vi": "Cấp cơ sở"})
-            if inits:
-                p["sáng_kiến"] = sorted(inits, key=lambda e: e["ngày"])
+            past, reset, extra = ml_history(hrng, q)
+            all_inits = inits + ([extra] if extra else [])
+            if all_inits:
+                p["sáng_kiến"] = sorted(all_inits, key=lambda e: e["ngày"])
             # council vote, recorded only for the candidates put to the vote (CSTĐCS)
             voted = total is not None and total >= 88 and rng.random() < 0.9
             if voted:
                 yes = pick_weighted(rng, [(council, 60), (council - 1, 25), (council - 2, 10), (council - 3, 5)])
                 p["số_phiếu_đồng_ý"] = yes
                 p["số_thành_viên_hội_đồng"] = council
+            if past:
+                p["danh_hiệu_đã_đạt"] = past
+            if reset is not None:
+                p["ngày_hết_kỷ_luật"] = iso(reset)
             records.append(p)
             # designed outcomes
             new_hire = None if hired is None else add_months(hired, 6) > ML_TO
@@ -1416,6 +1472,9 @@ def gen_004(files, summary):
             exp["cstđcs"].append(cst)
             exp["gk_cn"].append(outcome([cmp3(rating, ">=", 2), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 14),
                                          cmp3(t, ">=", 85), ml_grade_at_least(t, kl, 80)], [disc, review]))
+            provincial = sum(1 for e in all_inits if e["phạm_vi"] == "Cấp tỉnh"
+                             and 2022 <= D.fromisoformat(e["ngày"]).year <= 2024)
+            exp["cstđ_tỉnh"].append(outcome([ml_run_of_cst(past, reset), provincial >= 1], [review]))
             people_by_unit[unit].append({"rating": rating, "lđtt": lđtt == "passed", "cst": cst == "passed",
                                          "kl": kl})
     # collectives with their aggregated member counts (computed from the members above)
@@ -1458,6 +1517,7 @@ def gen_004(files, summary):
     summary.append(f"  lao_động_tiên_tiến:           {tally(exp['lđtt'])}")
     summary.append(f"  chiến_sĩ_thi_đua_cơ_sở:       {tally(exp['cstđcs'])}")
     summary.append(f"  giấy_khen_cá_nhân_chỉ_thị_19: {tally(exp['gk_cn'])}")
+    summary.append(f"  đề_nghị_chiến_sĩ_thi_đua_cấp_tỉnh: {tally(exp['cstđ_tỉnh'])}")
     summary.append(f"  tập_thể_lao_động_tiên_tiến:   {tally(exp['ttlđtt'])}")
     summary.append(f"  tập_thể_lao_động_xuất_sắc:    {tally(exp['ttlđxs'])}")
     summary.append(f"  giấy_khen_tập_thể_chỉ_thị_19: {tally(exp['gk_tt'])}")

@@ -36,10 +36,12 @@ enum class expr_kind : std::uint8_t {
   capped,        // an item's points, at most num: args[0] = the raw points
   banded,        // a sheet's grade: text = the sheet's name, args[0] = its total,
                  // args[1..] = the conditions of its overrides (buộc … khi …), in order
+  year_window,   // 5 năm đến năm 2024 / 5 years to year 2024 -> num = N, args[0] = the last year (a number or a date)
 };
 
 enum class binop : std::uint8_t { add, sub, mul, div, eq, ne, lt, le, gt, ge, and_op, or_op };
-enum class aggregate_fn : std::uint8_t { count, sum, min, max };
+// consecutive: liên_tục(…) / mỗi_năm(…); years_at_least: ít nhất K năm trong (…), K in num.
+enum class aggregate_fn : std::uint8_t { count, sum, min, max, consecutive, years_at_least };
 
 struct expr {
   expr_kind kind = expr_kind::number_lit;
@@ -56,7 +58,9 @@ struct expr {
   span field_span;
   std::vector<std::unique_ptr<expr>> args;
   std::unique_ptr<expr> condition;  // aggregate: nơi/where
-  std::unique_ptr<expr> window;     // aggregate: trong/within (a name or a window_lit)
+  std::unique_ptr<expr> window;     // aggregate: trong/within (a name, a window_lit or a year_window)
+  std::unique_ptr<expr> since;      // aggregate: kể từ/since, the reset date (history only)
+  bool missing_fails = false;       // aggregate: `thiếu năm là không đạt` / `missing years fail`
 };
 
 using expr_ptr = std::unique_ptr<expr>;
@@ -73,6 +77,8 @@ struct campaign_decl {
   std::string issuer;                  // cơ quan / issuer
   std::vector<std::string> legal_basis;  // căn cứ / basis (repeatable)
   expr_ptr period;                     // thời gian / period: a window_lit, or null
+  std::optional<date> as_of;           // ngày xét / as of: the date the campaign is evaluated at
+  span as_of_span;
 };
 
 // đợt NAME "label": thành tích / achievements WINDOW; hạn hồ sơ / deadline DATE
@@ -104,6 +110,7 @@ struct let_decl {
   span where;
   name_ref name;
   expr_ptr value;
+  expr_ptr in_force;  // hiệu lực / in force: a window_lit, or null (always in force)
 };
 
 // In the dữ liệu / schema block: NAME: TYPE, or NAME: danh sách (f: T, ...) / list (...)
@@ -182,6 +189,7 @@ struct award_decl {
   std::string level;                  // cấp / level
   std::optional<name_ref> round;      // đợt / round
   std::vector<std::string> legal_basis;
+  expr_ptr in_force;  // hiệu lực / in force: a window_lit, or null (always in force)
   std::vector<criterion> criteria;
   std::vector<criterion> disqualifiers;
   std::vector<criterion> procedures;  // thủ tục / procedure

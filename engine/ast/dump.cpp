@@ -56,6 +56,8 @@ class dumper {
       case aggregate_fn::sum: return "sum";
       case aggregate_fn::min: return "min";
       case aggregate_fn::max: return "max";
+      case aggregate_fn::consecutive: return "consecutive";
+      case aggregate_fn::years_at_least: return "years_at_least";
     }
     return "?";
   }
@@ -87,7 +89,10 @@ class dumper {
       case expr_kind::call: head = "call " + e.text; break;
       case expr_kind::aggregate:
         head = fmt::format("aggregate {} {}{}{}", agg_name(e.agg), e.text, e.field.empty() ? "" : ".", e.field);
+        if (e.agg == aggregate_fn::years_at_least) head += " at_least " + num(e.num);
+        if (e.missing_fails) head += " missing_years_fail";
         break;
+      case expr_kind::year_window: head = "year_window " + num(e.num); break;
       case expr_kind::at_least: head = "at_least " + num(e.num); break;
       case expr_kind::window_lit: head = e.args.size() < 2 ? "window_lit open" : "window_lit"; break;
       case expr_kind::capped: head = "capped at " + num(e.num); break;
@@ -102,6 +107,10 @@ class dumper {
     if (e.window) {
       line(depth + 1, "within");
       expression(*e.window, depth + 2);
+    }
+    if (e.since) {
+      line(depth + 1, "since");
+      expression(*e.since, depth + 2);
     }
   }
 
@@ -132,6 +141,7 @@ class dumper {
         line(2, "period");
         expression(*c.period, 3);
       }
+      if (c.as_of) line(2, "as_of " + format_date_iso(*c.as_of), c.as_of_span);
     }
     for (const auto& r : f.rounds) {
       line(1, fmt::format("round {} {}", r.name.text, quoted(r.label)), r.where);
@@ -153,6 +163,10 @@ class dumper {
     for (const auto& l : f.lets) {
       line(1, "let " + l.name.text, l.where);
       if (l.value) expression(*l.value, 2);
+      if (l.in_force) {
+        line(2, "in_force");
+        expression(*l.in_force, 3);
+      }
     }
     for (const auto& i : f.imports) line(1, "import \"" + i.name + "\"", i.where);
     for (const auto& u : f.single_use) line(1, "single use " + u.text, u.where);
@@ -171,6 +185,10 @@ class dumper {
       if (!a.level.empty()) line(2, "level " + quoted(a.level));
       if (a.round) line(2, "round " + a.round->text, a.round->where);
       for (const auto& b : a.legal_basis) line(2, "basis " + quoted(b));
+      if (a.in_force) {
+        line(2, "in_force");
+        expression(*a.in_force, 3);
+      }
       for (const auto& c : a.criteria) criterion_line(c, "criterion", 2);
       for (const auto& c : a.disqualifiers) criterion_line(c, "exclude", 2);
       for (const auto& c : a.procedures) criterion_line(c, "procedure", 2);

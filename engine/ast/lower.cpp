@@ -271,6 +271,7 @@ class lowerer {
         if (a) todo.push_back({a.get(), h + 1});
       if (e->condition) todo.push_back({e->condition.get(), h + 1});
       if (e->window) todo.push_back({e->window.get(), h + 1});
+      if (e->since) todo.push_back({e->since.get(), h + 1});
     }
     return best;
   }
@@ -352,11 +353,25 @@ class lowerer {
       }
       case kind::aggregate: return aggregate(n);
       case kind::at_least: {
+        if (n.children.size() == 2 && n.child(1).k == kind::years) {
+          // ít nhất K năm trong (…): a history aggregate whose K counts years.
+          auto e = make(expr_kind::aggregate, n.where);
+          e->agg = aggregate_fn::years_at_least;
+          e->num = number::integer(count_value(n.child(0)).value_or(0));
+          aggregate_parts(*e, n.child(1), 0, "ít nhất … năm", "at least … years");
+          return e;
+        }
         auto e = make(expr_kind::at_least, n.where);
         auto k = count_value(n.child(0)).value_or(0);
         e->num = number::integer(k);
         for (std::size_t i = 1; i < n.children.size(); ++i) e->args.push_back(expression(n.child(i)));
         check_at_least(k, e->args.size(), n.where, n.child(0).where, false);
+        return e;
+      }
+      case kind::year_window: {
+        auto e = make(expr_kind::year_window, n.where);
+        e->num = number::integer(count_value(n.child(0)).value_or(0));
+        e->args.push_back(expression(n.child(1)));
         return e;
       }
       case kind::window_lit: {
@@ -381,20 +396,12 @@ class lowerer {
     e->agg = (key == "đếm" || key == "count") ? aggregate_fn::count
              : (key == "tổng" || key == "sum")  ? aggregate_fn::sum
              : (key == "nhỏ_nhất" || key == "min") ? aggregate_fn::min
-                                                   : aggregate_fn::max;
-    e->text = std::string(n.child(1).text);
-    for (std::size_t i = 2; i < n.children.size(); ++i) {
-      const auto& c = n.child(i);
-      if (c.k == kind::name) {
-        e->field = std::string(c.text);
-        e->field_span = c.where;
-      } else if (c.k == kind::where) {
-        e->condition = expression(c.child(0));
-      } else if (c.k == kind::within) {
-        e->window = expression(c.child(0));
-      }
-    }
-    if (e->agg == aggregate_fn::count && !e->field.empty()) {
+             : (key == "lớn_nhất" || key == "max") ? aggregate_fn::max
+                                                   : aggregate_fn::consecutive;
+    aggregate_parts(*e, n, 1, fn.text, fn.text);
+    if (e->agg == aggregate_fn::consecutive || e->agg == aggregate_fn::years_at_least) {
+      // checked in aggregate_parts
+    } else if (e->agg == aggregate_fn::count && !e->field.empty()) {
       m_out.error("lower.count_with_field", e->field_span,
                   {fmt::format("`{}` đếm sự kiện nên không nhận tên trường: viết `{}({})`", fn.text, fn.text, e->text),
                    fmt::format("`{}` counts events and takes no field: write `{}({})`", fn.text, fn.text, e->text)});
@@ -404,6 +411,57 @@ class lowerer {
                    fmt::format("`{}` needs a field of the events, such as `{}.số_đơn_vị`", fn.text, e->text)});
     }
     return e;
+  }
+
+  // The list, field, nơi, trong, kể từ and missing-years parts of an aggregate, from
+  // child `first` of n on. `fn_vi`/`fn_en` name the construct in messages.
+  void aggregate_parts(expr& e, const cst::node& n, std::size_t first, std::string_view fn_vi, std::string_view fn_en) {
+    e.text = std::string(n.child(first).text);
+    for (std::size_t i = first + 1; i < n.children.size(); ++i) {
+      const auto& c = n.child(i);
+      if (c.k == kind::name) {
+        e.field = std::string(c.text);
+        e.field_span = c.where;
+      } else if (c.k == kind::where) {
+        e.condition = expression(c.child(0));
+      } else if (c.k == kind::within) {
+        e.window = expression(c.child(0));
+      } else if (c.k == kind::since) {
+        e.since = expression(c.child(0));
+      } else if (c.k == kind::missing_fails) {
+        e.missing_fails = true;
+      }
+    }
+    const bool history = e.agg == aggregate_fn::consecutive || e.agg == aggregate_fn::years_at_least;
+    const bool years = e.window && e.window->kind == expr_kind::year_window;
+    if (history && !years) {
+      m_out.error("lower.history_without_years", e.where,
+                  {fmt::format("`{}` cần một khoảng năm: thêm `trong 5 năm đến năm 2024` trước dấu `)`", fn_vi),
+                   fmt::format("`{}` needs a range of years: add `within 5 years to year 2024` before the `)`", fn_en)});
+    } else if (!history && years && e.agg != aggregate_fn::count) {
+      m_out.error("lower.year_window_aggregate", e.window->where,
+                  {fmt::format("khoảng năm `{}` chỉ dùng với `đếm`, `liên_tục` và `ít nhất … năm`", fn_vi),
+                   fmt::format("a range of years works only with `count`, `consecutive` and `at least … years`, not `{}`", fn_en)});
+    }
+    if (years && (e.window->num.num < 1 || e.window->num.num > 100))
+      m_out.error("lower.year_window_length", e.window->where,
+                  {"khoảng năm phải dài từ 1 đến 100 năm", "a range of years must be 1 to 100 years long"});
+    if (e.since && !years)
+      m_out.error("lower.since_without_years", e.since->where,
+                  {"`kể từ` chỉ dùng cùng một khoảng năm (`trong 5 năm đến năm 2024`)",
+                   "`since` works only with a range of years (`within 5 years to year 2024`)"});
+    if (e.missing_fails && !history)
+      m_out.error("lower.missing_fails_without_history", e.where,
+                  {"`thiếu năm là không đạt` chỉ dùng với `liên_tục` và `ít nhất … năm`",
+                   "`missing years fail` works only with `consecutive` and `at least … years`"});
+    if (history && !e.field.empty())
+      m_out.error("lower.count_with_field", e.field_span,
+                  {fmt::format("`{}` xét từng năm nên không nhận tên trường: viết `{}`", fn_vi, e.text),
+                   fmt::format("`{}` judges each year and takes no field: write `{}`", fn_en, e.text)});
+    if (e.agg == aggregate_fn::years_at_least && years && e.num.num > e.window->num.num)
+      m_out.error("lower.at_least_too_large", e.where,
+                  {fmt::format("không thể đòi ít nhất {} năm trong một khoảng {} năm", e.num.num, e.window->num.num),
+                   fmt::format("cannot require at least {} years within a range of {} years", e.num.num, e.window->num.num)});
   }
 
   // ---- declarations -------------------------------------------------------------
@@ -450,6 +508,7 @@ class lowerer {
         l.where = n.where;
         l.name = name_of(n.child(0));
         l.value = top_expression(n.child(1));
+        if (n.children.size() > 2 && n.child(2).k == kind::in_force) l.in_force = top_expression(n.child(2).child(0));
         f.lets.push_back(std::move(l));
         break;
       }
@@ -490,6 +549,11 @@ class lowerer {
           if (period_at) duplicate(item, *period_at);
           period_at = item.where;
           c.period = top_expression(item.child(0));
+          break;
+        case kind::as_of:
+          if (c.as_of) duplicate(item, c.as_of_span);
+          c.as_of = date_value(item.child(0));
+          c.as_of_span = item.where;
           break;
         default: break;
       }
@@ -565,6 +629,10 @@ class lowerer {
           a.round = name_of(item.child(0));
           break;
         case kind::basis: a.legal_basis.push_back(unquote(item.child(0).text)); break;
+        case kind::in_force:
+          if (a.in_force) duplicate(item, a.in_force->where);
+          a.in_force = top_expression(item.child(0));
+          break;
         case kind::criterion:
         case kind::group: a.criteria.push_back(criterion_of(item)); break;
         case kind::exclusion: a.disqualifiers.push_back(criterion_of(item)); break;

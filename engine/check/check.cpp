@@ -25,9 +25,13 @@ int checked_file::find_sheet(std::string_view name) const {
   return -1;
 }
 
-checked_file check(const ast::file& file, diagnostics& out) {
+checked_file check(const ast::file& file, diagnostics& out, std::optional<date> as_of) {
   checked_file result;
   result.file = &file;
+  if (as_of) {
+    result.as_of = as_of;
+    result.as_of_from = as_of_origin::command_line;
+  }
   build_schema(file, result, out);
   check_declarations(file, result, out);
   check_expressions(file, result, out);

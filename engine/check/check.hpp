@@ -8,7 +8,8 @@
 
 namespace thidua::check {
 
-checked_file check(const ast::file& file, diagnostics& out);
+// `as_of`: the date given on the command line, if any; it overrides the campaign's.
+checked_file check(const ast::file& file, diagnostics& out, std::optional<date> as_of = std::nullopt);
 
 // The passes, in the order check() runs them (one file each).
 void build_schema(const ast::file& file, checked_file& result, diagnostics& out);        // schema.cpp

@@ -14,7 +14,9 @@
 
 namespace thidua::check {
 
-enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list, award };
+// award: đạt(A), an award of the file; as_of: the built-in name `ngày_xét` / `as_of_date`,
+// the as-of date as a constant.
+enum class ref_kind : std::uint8_t { none, field, event_field, let, scale_value, window, list, award, as_of };
 
 struct window_range {
   std::int32_t from = std::numeric_limits<std::int32_t>::min();  // days, inclusive
@@ -31,6 +33,9 @@ struct expr_info {
   std::int32_t list = -1;                 // aggregates: the list index
   bool members = false;                   // aggregates over thành_viên / members (other participants)
   std::optional<date> day;                // hạn_hồ_sơ(đợt): the round's deadline, known when checking
+  // Aggregates over a range of years: the list's year field (`năm`/`year`, a number),
+  // or -1 to take the year of its date field.
+  std::int32_t year_field = -1;
 };
 
 struct named_window {
@@ -63,9 +68,21 @@ struct tiers_info {
   std::int32_t granted_list = -1;
   std::uint32_t granted_field = 0;
 };
+// Where the as-of date came from (docs/language.md, "Effective dates and the as-of date").
+enum class as_of_origin : std::uint8_t { none, command_line, campaign, period_end };
 
 struct checked_file {
   const ast::file* file = nullptr;
+  // The date the run is evaluated at: open windows end there and versions of an award
+  // are chosen by it. Empty when neither the command line nor the campaign gives one.
+  std::optional<date> as_of;
+  as_of_origin as_of_from = as_of_origin::none;
+  // Per file->awards: 1 when the award is compiled (it has no `hiệu lực`, or its
+  // `hiệu lực` holds the as-of date), and its dates in force (whole time if none).
+  std::vector<std::uint8_t> award_active;
+  std::vector<window_range> award_in_force;
+  std::vector<std::uint8_t> let_active;  // the same, per file->lets
+  std::vector<window_range> let_in_force;
   schema shape;
   std::vector<named_window> windows;  // rounds first (in order), then windows
   std::vector<let_info> lets;         // same order as file->lets

@@ -23,8 +23,9 @@ std::optional<date> constant_date(const ast::expr& e) {
 
 }  // namespace
 
-// Shared with types.cpp: turns a window literal into a range, reporting bad ends.
-std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out) {
+// Shared with types.cpp: turns a window literal into a range, reporting bad ends. An
+// open end (`đến khi kết thúc`) stops at `open_end`, the as-of date, when there is one.
+std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out, std::optional<date> open_end) {
   window_range r;
   bool ok = true;
   auto end_of = [&](const ast::expr& e, std::int32_t& slot) {
@@ -39,7 +40,14 @@ std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& o
   };
   if (!w.args.empty() && w.args[0]) end_of(*w.args[0], r.from);
   if (w.args.size() > 1 && w.args[1]) end_of(*w.args[1], r.to);
-  if (ok && r.from > r.to) {
+  else if (open_end) r.to = open_end->days;
+  if (ok && r.from > r.to && w.args.size() < 2) {
+    out.error("check.open_window_after_as_of", w.where,
+              {fmt::format("khoảng thời gian mở này bắt đầu sau ngày xét {}", format_date_vi(*open_end)),
+               fmt::format("this open window starts after the as-of date {}", format_date_iso(*open_end))})
+        .help = {"chọn ngày xét muộn hơn (`ngày xét:` hoặc `--as-of`)", "choose a later as-of date (`as of:` or `--as-of`)"};
+    ok = false;
+  } else if (ok && r.from > r.to) {
     out.error("check.window_reversed", w.where,
               {"khoảng thời gian kết thúc trước khi bắt đầu", "the window ends before it starts"});
     ok = false;
@@ -48,7 +56,129 @@ std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& o
   return r;
 }
 
+namespace {
+
+std::string range_text(const window_range& r, bool en) {
+  auto day = [&](std::int32_t d) { return en ? format_date_iso(date{d}) : format_date_vi(date{d}); };
+  if (r.from == std::numeric_limits<std::int32_t>::min())
+    return en ? "always, having no `in force`" : "luôn có hiệu lực vì không ghi `hiệu lực`";
+  if (r.to == std::numeric_limits<std::int32_t>::max()) return en ? fmt::format("from {}", day(r.from)) : fmt::format("từ {}", day(r.from));
+  return en ? fmt::format("from {} to {}", day(r.from), day(r.to)) : fmt::format("từ {} đến {}", day(r.from), day(r.to));
+}
+
+// The as-of date: the command line's (already in result), else the campaign's
+// `ngày xét`, else the end of the campaign's period when it has one.
+void resolve_as_of(const ast::file& file, checked_file& result, diagnostics& out) {
+  if (result.as_of || !file.campaign) return;
+  if (file.campaign->as_of) {
+    result.as_of = file.campaign->as_of;
+    result.as_of_from = as_of_origin::campaign;
+    return;
+  }
+  if (file.campaign->period)
+    if (auto r = window_of_literal(*file.campaign->period, out, std::nullopt); r && r->to != std::numeric_limits<std::int32_t>::max()) {
+      result.as_of = date{r->to};
+      result.as_of_from = as_of_origin::period_end;
+    }
+}
+
+// One declaration that may be a version: an award or a definition (`đặt`).
+struct dated {
+  std::string name;
+  const ast::expr* in_force = nullptr;
+  span name_where;
+};
+
+// Versions: several declarations of one name, each with `hiệu lực`, whose dates do not
+// overlap; the one in force on the as-of date is the one used. Fills `active` (1 when
+// used: unversioned, or in force on the as-of date) and `in_force` (whole time if none).
+// `what_vi`/`what_en` name the kind of declaration in messages.
+void choose_versions(const std::vector<dated>& decls, const checked_file& result, diagnostics& out,
+                     std::vector<std::uint8_t>& active, std::vector<window_range>& in_force, const char* what_vi,
+                     const char* what_en) {
+  const auto n = decls.size();
+  active.assign(n, 1);
+  in_force.assign(n, window_range{});
+  for (std::size_t i = 0; i < n; ++i)
+    if (decls[i].in_force)
+      if (auto r = window_of_literal(*decls[i].in_force, out, std::nullopt)) in_force[i] = *r;
+  std::vector<bool> done(n, false);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (done[i]) continue;
+    const auto key = text::name_key(decls[i].name);
+    std::vector<std::size_t> group;
+    for (std::size_t j = i; j < n; ++j)
+      if (text::name_key(decls[j].name) == key) {
+        group.push_back(j);
+        done[j] = true;
+      }
+    bool versioned = false;
+    for (auto j : group) versioned |= decls[j].in_force != nullptr;
+    if (!versioned) continue;
+    auto where_of = [&](std::size_t j) { return decls[j].in_force ? decls[j].in_force->where : decls[j].name_where; };
+    // Overlaps: every pair, reported on the later declaration.
+    for (std::size_t a = 0; a < group.size(); ++a)
+      for (std::size_t b = a + 1; b < group.size(); ++b) {
+        const auto& x = in_force[group[a]];
+        const auto& y = in_force[group[b]];
+        if (x.from <= y.to && y.from <= x.to) {
+          const auto& later = decls[group[b]];
+          auto& d = out.error("check.overlapping_versions", where_of(group[b]),
+                              {fmt::format("hai phiên bản của {} `{}` cùng có hiệu lực ({} và {})", what_vi, later.name,
+                                           range_text(x, false), range_text(y, false)),
+                               fmt::format("two versions of {} `{}` are in force at the same time ({} and {})", what_en,
+                                           later.name, range_text(x, true), range_text(y, true))});
+          d.notes.push_back({where_of(group[a]), true, {"phiên bản kia ở đây", "the other version is here"}});
+          d.help = {"cho phiên bản cũ kết thúc trước ngày phiên bản mới bắt đầu, ví dụ `hiệu lực: từ 01/10/2017 đến 31/12/2023`",
+                    "end the older version the day before the newer one starts, e.g. `in force: from 2017-10-01 to 2023-12-31`"};
+        }
+      }
+    if (!result.as_of) {
+      const auto& first = decls[group.front()];
+      out.error("check.no_as_of", where_of(group.front()),
+                {fmt::format("{} `{}` có phiên bản theo ngày hiệu lực nhưng không có ngày xét", what_vi, first.name),
+                 fmt::format("{} `{}` has versions by date, but no as-of date is given", what_en, first.name)})
+          .help = {"thêm `ngày xét: 31/5/2024` vào phần `phong trào`, hoặc chạy với `--as-of 2024-05-31`",
+                   "add `as of: 2024-05-31` to the `campaign` header, or run with `--as-of 2024-05-31`"};
+      for (auto j : group) active[j] = 0;
+      continue;
+    }
+    int count = 0;
+    for (auto j : group) {
+      const auto& r = in_force[j];
+      const bool holds = r.from <= result.as_of->days && result.as_of->days <= r.to;
+      active[j] = holds ? 1 : 0;
+      count += holds;
+    }
+    if (count == 0) {
+      const auto& first = decls[group.front()];
+      std::string vi, en;
+      for (auto j : group) {
+        vi += (vi.empty() ? "" : "; ") + range_text(in_force[j], false);
+        en += (en.empty() ? "" : "; ") + range_text(in_force[j], true);
+      }
+      out.error("check.no_version_in_force", first.name_where,
+                {fmt::format("{} `{}` không có phiên bản nào có hiệu lực vào ngày xét {} (các phiên bản: {})", what_vi,
+                             first.name, format_date_vi(*result.as_of), vi),
+                 fmt::format("{} `{}` has no version in force on the as-of date {} (versions: {})", what_en, first.name,
+                             format_date_iso(*result.as_of), en)})
+          .help = {"kiểm tra ngày xét, hoặc thêm một phiên bản có hiệu lực vào ngày đó",
+                   "check the as-of date, or add a version in force on that day"};
+    }
+  }
+}
+
+}  // namespace
+
 void check_declarations(const ast::file& file, checked_file& result, diagnostics& out) {
+  resolve_as_of(file, result, out);
+  {
+    std::vector<dated> awards, lets;
+    for (const auto& a : file.awards) awards.push_back({a.name.text, a.in_force.get(), a.name.where});
+    for (const auto& l : file.lets) lets.push_back({l.name.text, l.in_force.get(), l.name.where});
+    choose_versions(awards, result, out, result.award_active, result.award_in_force, "danh hiệu", "award");
+    choose_versions(lets, result, out, result.let_active, result.let_in_force, "định nghĩa", "definition");
+  }
   auto declare_window = [&](const ast::name_ref& name, std::string label, window_range range, bool is_round,
                             std::optional<date> deadline = std::nullopt) {
     if (result.find_window(name.text) >= 0) {
@@ -63,13 +193,15 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
   // Windows first, so rounds may name them.
   for (const auto& w : file.windows) {
     if (!w.window) continue;
-    if (auto r = window_of_literal(*w.window, out)) declare_window(w.name, w.name.text, *r, false);
+    // A window whose dates were reported is still declared, so its uses do not report
+    // it again as unknown (nothing is compiled while there are errors).
+    declare_window(w.name, w.name.text, window_of_literal(*w.window, out, result.as_of).value_or(window_range{}), false);
   }
   for (const auto& r : file.rounds) {
     window_range range;
     if (r.achievements) {
       if (r.achievements->kind == ast::expr_kind::window_lit) {
-        if (auto lit = window_of_literal(*r.achievements, out)) range = *lit;
+        if (auto lit = window_of_literal(*r.achievements, out, result.as_of)) range = *lit;
       } else if (r.achievements->kind == ast::expr_kind::name) {
         int w = result.find_window(r.achievements->text);
         if (w < 0)
@@ -84,8 +216,14 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
   }
 
   std::set<std::string> award_names;
+  // Declarations of one name with `hiệu lực` are versions, checked by choose_versions.
+  auto versioned_name = [&](const std::string& name) {
+    for (const auto& other : file.awards)
+      if (other.in_force && text::name_key(other.name.text) == text::name_key(name)) return true;
+    return false;
+  };
   for (const auto& a : file.awards) {
-    if (!award_names.insert(text::name_key(a.name.text)).second)
+    if (!award_names.insert(text::name_key(a.name.text)).second && !a.in_force && !versioned_name(a.name.text))
       out.error("check.duplicate_award", a.name.where,
                 {fmt::format("danh hiệu `{}` đã được khai báo", a.name.text),
                  fmt::format("award `{}` is declared twice", a.name.text)});
@@ -119,9 +257,21 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
   }
 
   std::set<std::string> let_names;
-  for (const auto& l : file.lets) {
+  for (std::size_t li = 0; li < file.lets.size(); ++li) {
+    const auto& l = file.lets[li];
     auto key = text::name_key(l.name.text);
-    if (!let_names.insert(key).second)
+    bool versioned = false;
+    for (const auto& other : file.lets)
+      versioned |= other.in_force && text::name_key(other.name.text) == key;
+    if (versioned) {
+      // A version not in force keeps an empty key: names resolve to the one in force.
+      if (!result.let_active[li]) {
+        result.lets.push_back(let_info{"", value_type::unknown, 0});
+        continue;
+      }
+      let_names.insert(key);
+    }
+    if (!versioned && !let_names.insert(key).second)
       out.error("check.duplicate_let", l.name.where,
                 {fmt::format("tên `{}` đã được định nghĩa", l.name.text), fmt::format("`{}` is defined twice", l.name.text)});
     else if (result.shape.find_field(l.name.text) >= 0 || result.shape.find_list(l.name.text) >= 0)

@@ -23,6 +23,8 @@ class dependency_graph {
   std::vector<std::vector<reference>> build() {
     std::vector<std::vector<reference>> edges(m_file.awards.size());
     for (std::size_t a = 0; a < m_file.awards.size(); ++a) {
+      // A version not in force is not compiled: its references make no dependency.
+      if (a < m_checked.award_active.size() && !m_checked.award_active[a]) continue;
       const auto& award = m_file.awards[a];
       for (const auto* list : {&award.criteria, &award.disqualifiers, &award.procedures, &award.deferrals})
         for (const auto& c : *list) criterion(c, edges[a]);

@@ -10,7 +10,7 @@
 
 namespace thidua::check {
 
-std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out);  // declarations.cpp
+std::optional<window_range> window_of_literal(const ast::expr& w, diagnostics& out, std::optional<date> open_end);  // declarations.cpp
 
 namespace {
 
@@ -420,6 +420,20 @@ class checker {
       info.scale = def.scale;
       return record(e, info);
     }
+    // `ngày_xét` / `as_of_date`: the as-of date, unless a field or definition has the name.
+    if (auto key = text::name_key(e.text); key == text::name_key("ngày_xét") || key == "as_of_date") {
+      if (!m_result.as_of) {
+        m_out.error("check.no_as_of", e.where,
+                    {fmt::format("`{}` là ngày xét, nhưng không có ngày xét nào được cho", e.text),
+                     fmt::format("`{}` is the as-of date, but no as-of date is given", e.text)})
+            .help = {"thêm `ngày xét: 31/5/2024` vào phần `phong trào`, hoặc chạy với `--as-of 2024-05-31`",
+                     "add `as of: 2024-05-31` to the `campaign` header, or run with `--as-of 2024-05-31`"};
+        return record(e, info);
+      }
+      info.ref = ref_kind::as_of;
+      info.type = value_type::date;
+      return record(e, info);
+    }
     // Scale values: unique across scales, or picked by the other side of a comparison.
     std::vector<std::pair<std::uint16_t, std::uint32_t>> matches;
     for (std::size_t s = 0; s < shape.scales.size(); ++s)
@@ -592,6 +606,7 @@ class checker {
         }
         break;
       }
+      case k::year_window:  // the grammar puts it only after `trong`/`within`
       case k::window_lit:
         m_out.error("check.window_as_value", e.where,
                     {"khoảng thời gian `từ … đến …` chỉ dùng sau `trong`", "a window `from … to …` can only follow `within`"});
@@ -683,7 +698,9 @@ class checker {
       std::vector<std::string> names;
       for (std::size_t i = 0; i < m_file.awards.size(); ++i) {
         names.push_back(m_file.awards[i].name.text);
-        if (text::name_key(m_file.awards[i].name.text) == text::name_key(arg->text)) {
+        // Of the versions of an award (`hiệu lực`), the one in force on the as-of date.
+        const bool active = i >= m_result.award_active.size() || m_result.award_active[i];
+        if (active && text::name_key(m_file.awards[i].name.text) == text::name_key(arg->text)) {
           target.ref = ref_kind::award;
           target.index = static_cast<std::uint32_t>(i);
         }
@@ -782,6 +799,7 @@ class checker {
   expr_info visit_aggregate(const ast::expr& e) {
     expr_info info;
     info.type = e.agg == ast::aggregate_fn::count || e.agg == ast::aggregate_fn::sum ? value_type::number : value_type::unknown;
+    if (e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least) info.type = value_type::boolean;
     const auto& shape = m_result.shape;
     int list = shape.find_list(e.text);
     if (list < 0) {
@@ -804,7 +822,8 @@ class checker {
     }
     info.list = list;
     const auto& def = shape.lists[static_cast<std::size_t>(list)];
-    if (e.agg != ast::aggregate_fn::count) {
+    const bool history = e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least;
+    if (e.agg != ast::aggregate_fn::count && !history) {
       int f = e.field.empty() ? -1 : def.find(e.field);
       if (f < 0) {
         std::vector<std::string> names;
@@ -838,13 +857,15 @@ class checker {
       m_list = saved;
       expect(*e.condition, c, value_type::boolean, "điều kiện `nơi`", "the `where` condition");
     }
-    if (e.window) {
+    if (e.window && e.window->kind == ast::expr_kind::year_window) {
+      visit_years(e, def, info);
+    } else if (e.window) {
       if (def.date_field < 0)
         m_out.error("check.list_without_date", e.window->where,
                     {fmt::format("danh sách `{}` không có trường ngày nên không lọc theo thời gian được", def.name),
                      fmt::format("list `{}` has no date field, so it cannot be filtered by a window", def.name)});
       if (e.window->kind == ast::expr_kind::window_lit) {
-        if (auto r = window_of_literal(*e.window, m_out)) info.window = *r;
+        if (auto r = window_of_literal(*e.window, m_out, m_result.as_of)) info.window = *r;
       } else if (e.window->kind == ast::expr_kind::name) {
         int w = m_result.find_window(e.window->text);
         if (w < 0) {
@@ -861,6 +882,33 @@ class checker {
       }
     }
     return info;
+  }
+
+  // `trong N năm đến năm Y` and `kể từ D`: the list needs a year (a `năm`/`year`
+  // number field, else its date field); Y is a year number or a date; D is a date.
+  void visit_years(const ast::expr& e, const list_def& def, expr_info& info) {
+    const auto& window = *e.window;
+    int year_field = -1;
+    for (const char* n : {"năm", "year"})
+      if (int f = def.find(text::name_key(n)); f >= 0 && def.fields[static_cast<std::size_t>(f)].type == value_type::number)
+        year_field = f;
+    if (year_field < 0 && def.date_field < 0)
+      m_out.error("check.list_without_year", window.where,
+                  {fmt::format("danh sách `{}` không có trường `năm` (số) hay `ngày` nên không xét theo năm được", def.name),
+                   fmt::format("list `{}` has no `year` (number) or `date` field, so it cannot be judged year by year", def.name)})
+          .help = {fmt::format("thêm `năm: số` vào `{}: danh sách (…)`", def.name),
+                   fmt::format("add `year: number` to `{}: list (…)`", def.name)};
+    info.year_field = year_field;
+    record(window, expr_info{});
+    auto end = visit(*window.args[0], no_hint);
+    if (end.type != value_type::number && end.type != value_type::date && end.type != value_type::unknown)
+      m_out.error("check.type_mismatch", window.args[0]->where,
+                  {fmt::format("năm kết thúc cần một số (năm) hoặc một ngày, nhưng đây là {}", type_name(end.type, false)),
+                   fmt::format("the last year needs a number (a year) or a date, but this is a {}", type_name(end.type, true))});
+    if (e.since) {
+      auto since = visit(*e.since, no_hint);
+      expect(*e.since, since, value_type::date, "`kể từ`", "`since`");
+    }
   }
 };
 

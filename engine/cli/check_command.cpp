@@ -17,7 +17,10 @@ std::function<int()> add_check(CLI::App& app, common_options& common) {
   cmd->add_option("--dump", opts->dump, "cst|ast|tree")->check(CLI::IsMember({"cst", "ast", "tree"}))->group("");
   return [opts, &common]() {
     const auto l = common.language();
-    auto rules = load_rules(opts->file, opts->dump == "cst", common.roots());
+    bool bad = false;
+    auto as_of = as_of_date(common, bad);
+    if (bad) return int(exit_code::usage);
+    auto rules = load_rules(opts->file, opts->dump == "cst", common.roots(), as_of);
     std::string report = render_all(rules->diags, rules->sources, l);
     if (!report.empty()) fmt::print(stderr, "{}", report);
     if (rules->ok()) {

@@ -26,6 +26,7 @@ struct common_options {
   std::string lang = "vi";
   std::vector<std::string> includes;  // --include: more folders imports may read from
   std::string stdlib;                 // --stdlib: the standard library folder
+  std::string as_of;                  // --as-of: the date to evaluate at (overrides the campaign's `ngày xét`)
   thidua::lang language() const { return lang == "en" ? thidua::lang::en : thidua::lang::vi; }
   import_roots roots() const;
 };
@@ -36,6 +37,9 @@ std::function<int()> add_run(CLI::App& app, common_options& common);
 std::function<int()> add_explain(CLI::App& app, common_options& common);
 
 // Shared helpers (common.cpp).
+// --as-of as a date; nullopt when not given. A malformed date is reported to standard
+// error and `bad` is set.
+std::optional<date> as_of_date(const common_options& common, bool& bad);
 bool write_output(const std::string& path, const std::string& text, thidua::lang l);
 
 // A compiled criteria file and the records read against its schema.

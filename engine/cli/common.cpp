@@ -30,10 +30,27 @@ import_roots common_options::roots() const {
   return r;
 }
 
+std::optional<date> as_of_date(const common_options& common, bool& bad) {
+  bad = false;
+  if (common.as_of.empty()) return std::nullopt;
+  auto d = parse_date(common.as_of);
+  if (!d) {
+    bad = true;
+    fmt::print(stderr, "{}\n",
+               common.language() == thidua::lang::en
+                   ? fmt::format("error: --as-of `{}` is not a date; write 2024-05-31 or 31/5/2024", common.as_of)
+                   : fmt::format("lỗi: --as-of `{}` không phải một ngày; viết 31/5/2024 hoặc 2024-05-31", common.as_of));
+  }
+  return d;
+}
+
 std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
                                           const common_options& common, rules_and_records& out) {
   const auto l = common.language();
-  out.rules = load_rules(rules_path, false, common.roots());
+  bool bad = false;
+  auto as_of = as_of_date(common, bad);
+  if (bad) return int(exit_code::usage);
+  out.rules = load_rules(rules_path, false, common.roots(), as_of);
   std::string report = render_all(out.rules->diags, out.rules->sources, l);
   if (!report.empty()) fmt::print(stderr, "{}", report);
   if (!out.rules->ok()) return int(exit_code::criteria_errors);

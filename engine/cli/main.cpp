@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
     sub->add_option("--include,-I", common.includes,
                     "thư mục được phép nhập tệp từ đó (lặp lại được) / a folder imports may read from (repeatable)");
     sub->add_option("--stdlib", common.stdlib, "thư mục thư viện chuẩn / the standard library folder");
+    sub->add_option("--as-of", common.as_of,
+                    "ngày xét (31/5/2024 hoặc 2024-05-31), thay cho `ngày xét:` của phong trào / the as-of date, overriding the campaign's `as of:`");
   }
   try {
     app.parse(argc, argv);

@@ -13,8 +13,14 @@ class compiler {
 
   rule_tree run() {
     const auto& file = *m_checked.file;
-    for (const auto& l : file.lets) {
+    for (std::size_t li = 0; li < file.lets.size(); ++li) {
+      const auto& l = file.lets[li];
       let_slot slot{l.name.text, 0, l.name.where};
+      if (l.in_force && li < m_checked.let_in_force.size()) {
+        slot.versioned = true;
+        slot.in_force_from = m_checked.let_in_force[li].from;
+        slot.in_force_to = m_checked.let_in_force[li].to;
+      }
       if (l.value) slot.root = emit(*l.value, 1);
       m_tree.lets.push_back(slot);
     }
@@ -26,8 +32,22 @@ class compiler {
       if (list >= 0 && file.estimates[i].condition)
         m_tree.estimate_roots[static_cast<std::size_t>(list)] = emit(*file.estimates[i].condition, 1) + 1;
     }
-    for (const auto& a : file.awards) {
+    // đạt(A) names an award of the file; the tree holds only the versions in force, so
+    // file positions are mapped to tree positions before any criterion is emitted.
+    m_award_slot.assign(file.awards.size(), -1);
+    for (std::size_t ai = 0, next = 0; ai < file.awards.size(); ++ai)
+      if (ai >= m_checked.award_active.size() || m_checked.award_active[ai]) m_award_slot[ai] = static_cast<std::int32_t>(next++);
+    for (std::size_t ai = 0; ai < file.awards.size(); ++ai) {
+      const auto& a = file.awards[ai];
+      // Only the version in force on the as-of date (or an unversioned award) is compiled.
+      if (ai < m_checked.award_active.size() && !m_checked.award_active[ai]) continue;
       award out;
+      if (a.in_force && m_checked.as_of) {
+        out.versioned = true;
+        out.in_force_from = m_checked.award_in_force[ai].from;
+        out.in_force_to = m_checked.award_in_force[ai].to;
+        out.as_of = m_checked.as_of->days;
+      }
       out.name = a.name.text;
       out.label = a.label.empty() ? a.name.text : a.label;
       out.level = a.level;
@@ -82,6 +102,7 @@ class compiler {
  private:
   const check::checked_file& m_checked;
   rule_tree m_tree;
+  std::vector<std::int32_t> m_award_slot;  // file award index -> tree award index, -1 when not in force
   std::unordered_map<const ast::expr*, std::uint32_t> m_node_of;  // for sheets: their items' nodes
 
   std::uint32_t node_of(const ast::expr* e) const {
@@ -213,6 +234,7 @@ class compiler {
           case check::ref_kind::event_field: n.code = op::load_event; n.slot = info.index; break;
           case check::ref_kind::let: n.code = op::load_let; n.slot = info.index; break;
           case check::ref_kind::scale_value: n.slot = constant(value::of_enum(info.scale, info.index)); break;
+          case check::ref_kind::as_of: n.slot = constant(value::of(*m_checked.as_of)); break;
           default: n.slot = constant(value::unknown()); break;
         }
         break;
@@ -244,8 +266,13 @@ class compiler {
       case k::call: {
         auto key = text::name_key(e.text);
         if (key == "đạt" || key == "passed") {
+          const auto slot = info.index < m_award_slot.size() ? m_award_slot[info.index] : -1;
+          if (slot < 0) {
+            n.slot = constant(value::unknown());  // unresolved: the checker has reported it
+            break;
+          }
           n.code = op::award_passed;
-          n.slot = info.index;
+          n.slot = static_cast<std::uint32_t>(slot);
           break;
         }
         if (key == "hạn_hồ_sơ" || key == "deadline_of") {
@@ -265,11 +292,15 @@ class compiler {
           if (e.condition) kids.push_back(emit(*e.condition, depth + 1));
           break;
         }
+        if (e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least ||
+            (e.window && e.window->kind == ast::expr_kind::year_window))
+          return emit_history(e, info, n, depth);
         switch (e.agg) {
           case ast::aggregate_fn::count: n.code = op::count; break;
           case ast::aggregate_fn::sum: n.code = op::sum; break;
           case ast::aggregate_fn::min: n.code = op::min; break;
           case ast::aggregate_fn::max: n.code = op::max; break;
+          default: break;  // the history forms went to emit_history above
         }
         n.aux = static_cast<std::uint16_t>(info.list);
         n.slot = info.index;
@@ -283,7 +314,8 @@ class compiler {
         for (const auto& a : e.args) kids.push_back(emit(*a, depth + 1));
         break;
       case k::set_lit:
-      case k::window_lit: n.slot = constant(value::unknown()); break;
+      case k::window_lit:
+      case k::year_window: n.slot = constant(value::unknown()); break;
       case k::capped:
         n.code = op::cap;
         n.slot = constant(value::of(e.num));
@@ -298,6 +330,33 @@ class compiler {
     auto index = push(n, kids);
     m_node_of[&e] = index;
     return index;
+  }
+
+  // A constant node made by the compiler itself (the fixed children of history ops).
+  std::uint32_t constant_node(value v, span where) {
+    node c;
+    c.where = where;
+    c.type = v.kind;
+    c.slot = constant(v);
+    return push(c, {});
+  }
+
+  // liên_tục / ít nhất K năm / đếm over a range of years: the fixed child layout of
+  // ops.def (last year, reset date, missing-years rule, condition).
+  std::uint32_t emit_history(const ast::expr& e, const check::expr_info& info, node n, std::uint32_t depth) {
+    n.code = e.agg == ast::aggregate_fn::consecutive      ? op::consecutive
+             : e.agg == ast::aggregate_fn::years_at_least ? op::years_at_least
+                                                          : op::count_years;
+    n.aux = static_cast<std::uint16_t>(info.list);
+    n.slot = static_cast<std::uint32_t>(e.num.num);
+    n.window_from = e.window ? static_cast<std::int32_t>(e.window->num.num) : 0;
+    n.window_to = info.year_field;
+    std::vector<std::uint32_t> kids;
+    kids.push_back(e.window && !e.window->args.empty() ? emit(*e.window->args[0], depth + 1) : constant_node(value::unknown(), e.where));
+    kids.push_back(e.since ? emit(*e.since, depth + 1) : constant_node(value::unknown(), e.where));
+    kids.push_back(constant_node(value::of(e.missing_fails), e.where));
+    if (e.condition) kids.push_back(emit(*e.condition, depth + 1));
+    return push(n, kids);
   }
 };
 

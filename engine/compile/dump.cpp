@@ -47,6 +47,14 @@ void node_line(std::string& out, const rule_tree& t, const schema& shape, std::u
     case op::award_passed: out += fmt::format(" {}", t.awards[n.slot].name); break;
     case op::cap: out += " " + constant_text(t.constants[n.slot], shape); break;
     case op::grade: out += fmt::format(" {}", t.sheets.size() > n.aux ? t.sheets[n.aux].name : std::string("?")); break;
+    case op::consecutive:
+    case op::years_at_least:
+    case op::count_years:
+      out += fmt::format(" {} years={}", shape.lists[n.aux].name, n.window_from);
+      if (n.code == op::years_at_least) out += fmt::format(" k={}", n.slot);
+      out += n.window_to >= 0 ? fmt::format(" by .{}", shape.lists[n.aux].fields[static_cast<std::size_t>(n.window_to)].name)
+                              : std::string(" by date");
+      break;
     default: break;
   }
   out += fmt::format(" : {}\n", type_name(n.type, true));
@@ -79,6 +87,10 @@ std::string dump(const rule_tree& t, const schema& shape) {
       out += " for";
       for (auto k : a.subjects) out += fmt::format(" {}", kind_name(k, true));
     }
+    if (a.versioned)
+      out += fmt::format(" in force {}..{} as of {}", format_date_iso(date{a.in_force_from}),
+                         a.in_force_to == std::numeric_limits<std::int32_t>::max() ? std::string("…") : format_date_iso(date{a.in_force_to}),
+                         format_date_iso(date{a.as_of}));
     out += "\n";
     for (const auto& c : a.criteria) criterion_lines(out, t, shape, c, "criterion", 1);
     for (const auto& c : a.exclusions) criterion_lines(out, t, shape, c, "exclude", 1);

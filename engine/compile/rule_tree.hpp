@@ -99,6 +99,10 @@ struct award {
   quota_rule quota;
   span where;
   tier_plan tiers;
+  // A version chosen by date (`hiệu lực`): its days in force, inclusive, and the as-of
+  // date that chose it. Unversioned awards leave `versioned` false.
+  bool versioned = false;
+  std::int32_t in_force_from = 0, in_force_to = 0, as_of = 0;
   bool applies_to(participant_kind k) const;
   bool ranked() const { return !ranking.empty(); }
 };
@@ -147,6 +151,10 @@ struct let_slot {
   std::string name;
   std::uint32_t root = 0;
   span where;
+  // A version chosen by date (`hiệu lực`): its days in force, inclusive. Versions not in
+  // force are compiled too (they are never loaded) so let indices match the checker's.
+  bool versioned = false;
+  std::int32_t in_force_from = 0, in_force_to = 0;
 };
 
 struct rule_tree {

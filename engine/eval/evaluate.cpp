@@ -320,6 +320,132 @@ value evaluator::aggregate(const compile::node& n) {
   return acc;
 }
 
+// liên_tục / ít nhất K năm / đếm over the N years ending at a year. Each year of the
+// range is judged from its events (the `năm` field, or the year of the date): met when
+// one meets the condition; unknown when none does but one cannot be judged, or when an
+// event's year is unknown (it might belong there); not met when it has events and none
+// meets it; before the reset when the reset date (`kể từ`) has not yet passed (an event
+// counts only after that date, or, judged by `năm`, from the year after); and missing
+// when it has no event: unknown, or not met under `thiếu năm là không đạt`. No
+// allocation: the range is at most 100 years (checked when lowering).
+template <bool Trace>
+value evaluator::history(const compile::node& n, std::uint32_t index) {
+  constexpr int max_years = 100;
+  const std::uint32_t* kids = m_tree.children.data() + n.first_child;
+  const value end = eval<Trace>(kids[0]);
+  std::size_t missing_before = 0;
+  if constexpr (Trace) missing_before = m_trace->missing_fields.size();
+  const value reset = eval<Trace>(kids[1]);
+  // A blank reset date means there was nothing to reset from (docs/language.md), so it
+  // is not reported as missing data.
+  if constexpr (Trace)
+    if (!reset.known()) m_trace->missing_fields.resize(missing_before);
+  const bool strict = truth_of(eval<Trace>(kids[2])) == truth::yes;
+  const std::uint32_t* condition = n.child_count > 3 ? &kids[3] : nullptr;
+  std::int64_t last = 0;
+  if (end.kind == value_type::date) last = to_civil(end.day).year;
+  else if (end.kind == value_type::number && end.num.den == 1) last = end.num.num;
+  else return value::unknown();
+  const int years = std::clamp(n.window_from, 1, max_years);
+  const std::int64_t first = last - years + 1;
+  const bool has_reset = reset.kind == value_type::date;
+  const std::int64_t reset_year = has_reset ? to_civil(reset.day).year : 0;
+
+  const auto& table = m_records.list(n.aux);
+  const int year_field = n.window_to;
+  const int date_field = m_records.shape().lists[n.aux].date_field;
+  const std::uint32_t begin = table.starts[m_participant], stop = table.starts[m_participant + 1];
+  // Per year: bit 0 met, 1 unknown, 2 not met, 3 an event before the reset.
+  std::uint8_t seen[max_years] = {};
+  std::int32_t quote[max_years];
+  std::fill(quote, quote + years, -1);
+  bool year_unknown = false;  // an event whose year is unknown could be any year's
+  bool count_unknown = false;
+  std::int64_t counted = 0;
+  const value* saved = m_event;
+  for (std::uint32_t i = begin; i < stop; ++i) {
+    const value* ev = table.event(i);
+    std::int64_t y = 0;
+    const value* when = date_field >= 0 ? &ev[date_field] : nullptr;
+    if (year_field >= 0) {
+      const value& v = ev[year_field];
+      if (v.kind != value_type::number || v.num.den != 1) {
+        year_unknown = true;
+        if constexpr (Trace) m_trace->missing_event_fields.emplace_back(n.aux, static_cast<std::uint32_t>(year_field));
+        continue;
+      }
+      y = v.num.num;
+    } else {
+      if (!when || when->kind != value_type::date) {
+        year_unknown = true;
+        if constexpr (Trace)
+          if (date_field >= 0) m_trace->missing_event_fields.emplace_back(n.aux, static_cast<std::uint32_t>(date_field));
+        continue;
+      }
+      y = to_civil(when->day).year;
+    }
+    if (y < first || y > last) continue;
+    const auto slot = static_cast<std::size_t>(y - first);
+    if (has_reset) {
+      // By date when the event has one, else by year: the reset year itself does not count.
+      const bool before = (when && when->kind == value_type::date) ? when->day.days <= reset.day.days : y <= reset_year;
+      if (before) {
+        seen[slot] |= 8;
+        if (quote[slot] < 0) quote[slot] = static_cast<std::int32_t>(i);
+        continue;
+      }
+    }
+    truth t = truth::yes;
+    if (condition) {
+      m_event = ev;
+      t = truth_of(eval<Trace>(*condition));
+    }
+    if (t == truth::yes) {
+      ++counted;
+      if (!(seen[slot] & 1)) quote[slot] = static_cast<std::int32_t>(i);
+      seen[slot] |= 1;
+    } else if (t == truth::unknown) {
+      count_unknown = true;
+      seen[slot] |= 2;
+    } else {
+      if (!(seen[slot] & 3)) quote[slot] = static_cast<std::int32_t>(i);
+      seen[slot] |= 4;
+    }
+  }
+  m_event = saved;
+
+  if (n.code == op::count_years) {
+    if constexpr (Trace) m_trace->matched[index] = static_cast<std::uint32_t>(counted);
+    if (year_unknown || count_unknown) return value::unknown();
+    return value::of(number::integer(counted));
+  }
+  int met = 0, open = 0;
+  for (int k = 0; k < years; ++k) {
+    const std::int64_t y = first + k;
+    // A year wholly before the reset never counts, whatever else is unknown; a year
+    // judged by date in which the reset falls counts only through events after it.
+    const bool wholly_before = has_reset && (year_field >= 0 ? y <= reset_year : y < reset_year);
+    year_status st;
+    if (seen[k] & 1) st = year_status::met;
+    else if (wholly_before) st = year_status::before_reset;
+    else if ((seen[k] & 2) || year_unknown) st = year_status::unknown;
+    else if (seen[k] & 4) st = year_status::not_met;
+    else if (seen[k] & 8) st = year_status::before_reset;
+    else st = year_status::missing;
+    if (st == year_status::met) ++met;
+    else if (st == year_status::unknown || (st == year_status::missing && !strict)) ++open;
+    if constexpr (Trace) {
+      m_trace->years.push_back(year_mark{index, static_cast<std::int32_t>(y), st, quote[k]});
+      if (st == year_status::missing && !strict) m_trace->missing_years.emplace_back(n.aux, static_cast<std::int32_t>(y));
+    }
+  }
+  if constexpr (Trace) m_trace->matched[index] = static_cast<std::uint32_t>(met);
+  const int needed = n.code == op::consecutive ? years : static_cast<int>(n.slot);
+  if (met >= needed) return value::of(true);
+  if (met + open < needed) return value::of(false);
+  return value::unknown();
+}
+
 template <bool Trace>
 value evaluator::eval(std::uint32_t index) {
   const compile::node& n = m_tree.nodes[index];
@@ -437,6 +563,9 @@ value evaluator::eval(std::uint32_t index) {
         if (!result.known() && a.known() && b.known()) m_trace->undefined.push_back(index);
       break;
     }
+    case op::consecutive:
+    case op::years_at_least:
+    case op::count_years: result = history<Trace>(n, index); break;
     case op::year_of: {
       value a = eval<Trace>(kids[0]);
       if (a.kind == value_type::date) result = value::of(number::integer(to_civil(a.day).year));
@@ -891,6 +1020,8 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.missing_event_fields.clear();
   out.undefined.clear();
   out.outside_bands.clear();
+  out.years.clear();
+  out.missing_years.clear();
   out.criteria.clear();
   out.exclusions.clear();
   out.procedures.clear();
@@ -925,6 +1056,9 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   auto& mm = out.missing_member_fields;
   std::sort(mm.begin(), mm.end());
   mm.erase(std::unique(mm.begin(), mm.end()), mm.end());
+  auto& my = out.missing_years;
+  std::sort(my.begin(), my.end());
+  my.erase(std::unique(my.begin(), my.end()), my.end());
 }
 
 std::vector<std::string> missing_field_names(const record_set& records, const trace_record& trace) {
@@ -936,6 +1070,7 @@ std::vector<std::string> missing_field_names(const record_set& records, const tr
   // A member's field: "thành_viên[C6].xếp_loại_năm", the member named by its id.
   for (auto [member, field] : trace.missing_member_fields)
     names.push_back("thành_viên[" + std::string(records.id(member)) + "]." + shape.fields[field].name);
+  for (auto [list, year] : trace.missing_years) names.push_back(shape.lists[list].name + " " + std::to_string(year));
   return names;
 }
 

@@ -30,6 +30,22 @@ struct verdict {
   bool provisional = false;
 };
 
+// How one year of a history range was judged (liên_tục, ít nhất K năm, đếm … năm).
+enum class year_status : std::uint8_t {
+  met,           // an event of that year meets the condition
+  not_met,       // the year has events, and none meets it
+  unknown,       // an event's condition, or some event's year, is unknown
+  missing,       // no event that year (unknown, or not met under `thiếu năm là không đạt`)
+  before_reset,  // the year lies before the reset date (`kể từ`): it does not count
+};
+
+struct year_mark {
+  std::uint32_t node = 0;  // the history node
+  std::int32_t year = 0;
+  year_status status = year_status::missing;
+  std::int32_t event = -1;  // an event of that year to quote (the one that decided), -1 if none
+};
+
 // Everything trace() saw, indexed by node: the explanation is built from this.
 struct trace_record {
   std::vector<value> values;          // per node: the value it produced (unknown if not reached)
@@ -57,6 +73,8 @@ struct trace_record {
   std::vector<refusal> refused;
   // đạt(A): the verdict A had for this participant, per node.
   std::vector<std::pair<std::uint32_t, verdict>> prerequisites;
+  std::vector<year_mark> years;  // history nodes: every year of their range, oldest first
+  std::vector<std::pair<std::uint32_t, std::int32_t>> missing_years;  // (list, year) left unknown by a missing year
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
   std::vector<truth> procedures;  // per procedural requirement, same layout
@@ -105,6 +123,8 @@ class evaluator {
   value eval(std::uint32_t node);
   template <bool Trace>
   value aggregate(const compile::node& n);
+  template <bool Trace>
+  value history(const compile::node& n, std::uint32_t index);
   template <bool Trace>
   value let_value(std::uint32_t let);
   template <bool Trace>

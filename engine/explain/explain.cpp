@@ -75,6 +75,7 @@ class builder {
       it.gap = std::move(cond.gap);
       it.children = std::move(cond.children);
       it.at_least = cond.at_least;
+      it.history = cond.history;
     }
     return it;
   }
@@ -214,7 +215,7 @@ class builder {
   // The aggregate behind a value, looking through a definition: for gap wording.
   const compile::node* counted(std::uint32_t index) const {
     const auto& n = m_tree.nodes[index];
-    if (n.code == op::count) return &n;
+    if (n.code == op::count || n.code == op::count_years) return &n;
     if (n.code == op::load_let) return counted(m_tree.lets[n.slot].root);
     return nullptr;
   }
@@ -238,13 +239,23 @@ class builder {
       else
         f.note = {fmt::format("xếp loại theo phiếu chấm điểm “{}”", s->label), fmt::format("grade from score sheet “{}”", s->label)};
     } else if (n.code == op::load_let) {
-      auto def = source_text(m_sources, m_tree.nodes[m_tree.lets[n.slot].root].where);
+      const auto& let = m_tree.lets[n.slot];
+      auto def = source_text(m_sources, m_tree.nodes[let.root].where);
       f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
+      if (let.versioned) {
+        const bool open = let.in_force_to == std::numeric_limits<std::int32_t>::max();
+        auto vi = open ? fmt::format("từ {}", format_date_vi(date{let.in_force_from}))
+                       : fmt::format("từ {} đến {}", format_date_vi(date{let.in_force_from}), format_date_vi(date{let.in_force_to}));
+        auto en = open ? fmt::format("from {}", format_date_iso(date{let.in_force_from}))
+                       : fmt::format("from {} to {}", format_date_iso(date{let.in_force_from}), format_date_iso(date{let.in_force_to}));
+        f.note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
+      }
       if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
         f.note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
         f.note.en += fmt::format("; {} of the events counted are estimates", e);
       }
-    } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max) {
+    } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max ||
+               n.code == op::count_years) {
       auto k = m_trace.matched[index];
       f.note = {fmt::format("{} sự kiện được tính", k), fmt::format("{} event{} counted", k, k == 1 ? "" : "s")};
       if (auto e = m_trace.estimated[index]) {
@@ -332,7 +343,7 @@ class builder {
     auto f = describe(index, as_percent);
     if (seen_text.insert(f.what).second) out.push_back(std::move(f));
     if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event ||
-        n.code == op::count_members)
+        n.code == op::count_members || n.code == op::count_years)
       return;  // event-level values differ per event; the count says enough
     for (std::uint32_t i = 0; i < n.child_count; ++i) {
       collect(m_tree.children[n.first_child + i], false, out, seen_text);
@@ -353,6 +364,10 @@ class builder {
     if (n.code == op::and_op || n.code == op::or_op || n.code == op::not_op || n.code == op::at_least) {
       if (n.code == op::at_least) it.at_least = n.aux;
       for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i], owner));
+      return it;
+    }
+    if (n.code == op::consecutive || n.code == op::years_at_least) {
+      describe_history(index, it);
       return it;
     }
     std::set<std::string> seen_text;
@@ -380,6 +395,112 @@ class builder {
       collect(index, false, it.seen, seen_text);
     }
     return it;
+  }
+
+  // The first event field the `nơi` condition reads (the rating), or -1: what a year
+  // that did not count is quoted by ("chỉ đạt hoàn thành").
+  std::int32_t rated_field(std::uint32_t index) const {
+    const auto& n = m_tree.nodes[index];
+    if (n.code == op::load_event) return static_cast<std::int32_t>(n.slot);
+    if (n.code == op::load_let) return -1;
+    for (std::uint32_t i = 0; i < n.child_count; ++i)
+      if (auto f = rated_field(m_tree.children[n.first_child + i]); f >= 0) return f;
+    return -1;
+  }
+
+  // liên_tục / ít nhất K năm: one fact per year of the range, the threshold, and where
+  // the run broke or which years are missing.
+  void describe_history(std::uint32_t index, item& it) const {
+    const auto& n = m_tree.nodes[index];
+    it.history = true;
+    const auto& list = m_shape.lists[n.aux];
+    std::string list_words = list.name;
+    for (auto& ch : list_words)
+      if (ch == '_') ch = ' ';
+    const std::int32_t rated = n.child_count > 3 ? rated_field(m_tree.children[n.first_child + 3]) : -1;
+    const value reset = m_trace.values[m_tree.children[n.first_child + 1]];
+    const auto& table = m_records.list(n.aux);
+    std::vector<eval::year_mark> marks;
+    for (const auto& m : m_trace.years)
+      if (m.node == index) marks.push_back(m);
+    auto quoted = [&](const eval::year_mark& m) -> bilingual {
+      if (m.event < 0 || rated < 0) return {"có", "present"};
+      return format_value(table.event(static_cast<std::uint32_t>(m.event))[rated], m_shape);
+    };
+    auto reset_text = [&]() -> bilingual {
+      if (reset.kind != value_type::date) return {};
+      return {format_date_vi(reset.day), format_date_iso(reset.day)};
+    };
+    std::uint32_t met = 0;
+    std::vector<std::string> missing;
+    const eval::year_mark* broke = nullptr;  // the latest year that definitely did not count
+    for (const auto& m : marks) {
+      fact f;
+      f.what = fmt::format("{} {}", list.name, m.year);
+      switch (m.status) {
+        case eval::year_status::met:
+          ++met;
+          f.value = quoted(m);
+          f.note = {"đạt", "met"};
+          break;
+        case eval::year_status::not_met:
+          f.value = quoted(m);
+          f.note = {"không đạt", "not met"};
+          broke = &m;
+          break;
+        case eval::year_status::unknown:
+          f.value = {"chưa rõ", "unknown"};
+          f.missing = true;
+          f.note = {"không xác định được", "cannot be judged"};
+          break;
+        case eval::year_status::missing:
+          f.value = {"không có", "none"};
+          f.missing = true;
+          f.note = {fmt::format("thiếu {} năm {}", list_words, m.year), fmt::format("no `{}` for {}", list.name, m.year)};
+          if (m_tree.constants[m_tree.nodes[m_tree.children[n.first_child + 2]].slot].boolean) broke = &m;
+          else missing.push_back(std::to_string(m.year));
+          break;
+        case eval::year_status::before_reset:
+          f.value = m.event >= 0 ? quoted(m) : bilingual{"không có", "none"};
+          f.note = {fmt::format("trước mốc tính lại {}: không được tính", reset_text().vi),
+                    fmt::format("before the reset date {}: does not count", reset_text().en)};
+          broke = &m;
+          break;
+      }
+      it.seen.push_back(std::move(f));
+    }
+    const std::int32_t years = n.window_from;
+    const std::int32_t first = marks.empty() ? 0 : marks.front().year, last = marks.empty() ? 0 : marks.back().year;
+    if (n.code == op::consecutive) {
+      it.threshold = {fmt::format("cần đạt cả {} năm liên tục từ {} đến {}", years, first, last),
+                      fmt::format("needs all {} consecutive years {} to {}", years, first, last)};
+    } else {
+      it.threshold = {fmt::format("cần ít nhất {} trong {} năm từ {} đến {}; đã đạt {}", n.slot, years, first, last, met),
+                      fmt::format("needs at least {} of the {} years {} to {}; {} met", n.slot, years, first, last, met)};
+    }
+    const eval::truth verdict = truth_at(index);
+    if (verdict == eval::truth::no) {
+      if (n.code == op::consecutive && broke) {
+        if (broke->status == eval::year_status::not_met) {
+          auto v = quoted(*broke);
+          it.gap = {fmt::format("chuỗi bị ngắt ở năm {}: chỉ đạt {}", broke->year, v.vi),
+                    fmt::format("the run breaks in {}: only {}", broke->year, v.en)};
+        } else if (broke->status == eval::year_status::before_reset) {
+          it.gap = {fmt::format("chuỗi tính lại sau ngày {}: năm {} không được tính", reset_text().vi, broke->year),
+                    fmt::format("the run restarts after {}: {} does not count", reset_text().en, broke->year)};
+        } else {
+          it.gap = {fmt::format("chuỗi bị ngắt ở năm {}: không có {}", broke->year, list_words),
+                    fmt::format("the run breaks in {}: no `{}`", broke->year, list.name)};
+        }
+      } else if (n.code == op::years_at_least) {
+        auto more = n.slot - met;
+        it.gap = {fmt::format("cần thêm {} năm đạt", more), fmt::format("needs {} more year{} met", more, more == 1 ? "" : "s")};
+      }
+    } else if (verdict == eval::truth::unknown && !missing.empty()) {
+      std::string ys;
+      for (const auto& y : missing) ys += (ys.empty() ? "" : ", ") + y;
+      it.gap = {fmt::format("thiếu {} năm {}", list_words, ys), fmt::format("no `{}` for {}", list.name, ys)};
+    }
   }
 
   bilingual gap_of(op code, std::uint32_t lhs, std::uint32_t rhs, bool pct) const {
@@ -422,6 +543,7 @@ const item& decisive_leaf(const item& it, eval::truth wanted) {
 bilingual detail_of(const item& leaf) {
   std::string vi, en;
   for (const auto& f : leaf.seen) {
+    if (leaf.history) break;  // a fact per year: the threshold and gap say it in one line
     if (!vi.empty()) {
       vi += ", ";
       en += ", ";
@@ -551,6 +673,15 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ex.level = a.level;
   ex.round = a.round;
   ex.legal_basis = a.legal_basis;
+  if (a.versioned) {
+    const bool open = a.in_force_to == std::numeric_limits<std::int32_t>::max();
+    auto vi = open ? fmt::format("hiệu lực từ {}", format_date_vi(date{a.in_force_from}))
+                   : fmt::format("hiệu lực từ {} đến {}", format_date_vi(date{a.in_force_from}), format_date_vi(date{a.in_force_to}));
+    auto en = open ? fmt::format("in force from {}", format_date_iso(date{a.in_force_from}))
+                   : fmt::format("in force from {} to {}", format_date_iso(date{a.in_force_from}), format_date_iso(date{a.in_force_to}));
+    ex.version = {fmt::format("{}, áp dụng tại ngày xét {}", vi, format_date_vi(date{a.as_of})),
+                  fmt::format("{}, applied as of {}", en, format_date_iso(date{a.as_of}))};
+  }
   ex.result = trace.result.result;
   ex.provisional = trace.result.provisional;
   if (ranking) {

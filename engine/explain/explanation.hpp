@@ -33,6 +33,9 @@ struct item {
   bilingual threshold;  // comparisons: "cần ≥ 2" / "needs ≥ 2"
   bilingual gap;        // failed numeric thresholds: "cần thêm 1 lần hiến máu"
   std::uint32_t at_least = 0;  // groups and at-least conditions
+  // A history condition (liên_tục, ít nhất K năm): `seen` holds one fact per year, too
+  // many for the one-sentence first reason, which then quotes threshold and gap only.
+  bool history = false;
   std::vector<item> children;
 };
 
@@ -125,6 +128,9 @@ struct explanation {
   std::string level;
   std::string round;
   std::vector<std::string> legal_basis;
+  // The version applied, for an award with versions by date (`hiệu lực`): "hiệu lực từ
+  // 01/01/2024, áp dụng tại ngày xét 31/05/2024"; empty otherwise.
+  bilingual version;
   eval::outcome result = eval::outcome::not_decidable;
   bool provisional = false;  // counted from estimates (ước thực hiện): to be reviewed
   bilingual first_reason;  // one sentence, up front

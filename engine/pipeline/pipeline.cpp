@@ -85,7 +85,7 @@ void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const 
 }  // namespace
 
 std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump,
-                                                   const import_roots& roots) {
+                                                   const import_roots& roots, std::optional<date> as_of) {
   auto rules = std::make_unique<loaded_rules>();
   if (text.size() > limits::criteria_file_bytes) {
     // Refused before normalising or parsing it: neither should run on such a file.
@@ -113,14 +113,15 @@ std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std:
     rules->diags.sort();
     return rules;
   }
-  rules->checked.emplace(check::check(*rules->file, rules->diags));
+  rules->checked.emplace(check::check(*rules->file, rules->diags, as_of));
   rules->diags.sort();
   if (rules->diags.has_errors()) return rules;
   rules->tree.emplace(compile::compile(*rules->checked));
   return rules;
 }
 
-std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump, const import_roots& roots) {
+std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump, const import_roots& roots,
+                                         std::optional<date> as_of) {
   auto text = read_file(path);
   if (!text) {
     auto rules = std::make_unique<loaded_rules>();
@@ -137,7 +138,7 @@ std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_
     rules->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(bytes));
     return rules;
   }
-  return load_rules_from_text(path, *text, want_cst_dump, roots);
+  return load_rules_from_text(path, *text, want_cst_dump, roots, as_of);
 }
 
 }  // namespace thidua

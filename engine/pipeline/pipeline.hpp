@@ -34,10 +34,14 @@ struct loaded_rules {
 // file, invalid UTF-8 or a syntax error all end up in `diags`. Files it imports
 // (`nhập`) are read from the places `roots` allows (see import_path.hpp) and their
 // declarations join the file's own; each file is read once, however often imported.
+// `as_of`: the as-of date given on the command line, overriding the campaign's
+// (docs/language.md, "Effective dates and the as-of date").
 std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump = false,
-                                         const import_roots& roots = import_roots{default_stdlib_dir(), {}});
+                                         const import_roots& roots = import_roots{default_stdlib_dir(), {}},
+                                         std::optional<date> as_of = std::nullopt);
 // Same, from text already in memory (tests, the benchmark); `name` stands for its path.
 std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump = false,
-                                                   const import_roots& roots = import_roots{default_stdlib_dir(), {}});
+                                                   const import_roots& roots = import_roots{default_stdlib_dir(), {}},
+                                                   std::optional<date> as_of = std::nullopt);
 
 }  // namespace thidua

@@ -101,6 +101,7 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   j["participant"] = {{"id", ex.participant_id}, {"name", ex.participant_name}, {"unit", ex.unit}};
   j["award"] = {{"name", ex.award_name}, {"label", ex.award_label}, {"level", ex.level}, {"round", ex.round},
                 {"legal_basis", ex.legal_basis}};
+  if (!ex.version.empty()) j["award"]["version"] = both(ex.version);
   j["outcome"] = std::string(eval::outcome_code(ex.result));
   if (ex.provisional) j["provisional"] = true;
   j["first_reason"] = both(ex.first_reason);

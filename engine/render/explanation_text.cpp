@@ -202,6 +202,7 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   }
   out += fmt::format("{} {}\n", en ? "Award:" : "Danh hiệu:", award);
   for (const auto& b : ex.legal_basis) out += fmt::format("{} {}\n", en ? "Legal basis:" : "Căn cứ:", b);
+  if (!ex.version.empty()) out += fmt::format("{} {}\n", en ? "Version:" : "Phiên bản:", ex.version.in(l));
   std::string outcome = text::upper(eval::outcome_name(ex.result, en));
   if (ex.provisional) outcome += en ? " (provisional)" : " (tạm tính)";
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);

@@ -37,6 +37,17 @@ expect_code 1 "check a broken file in English" "$THIDUA" check $fx/broken.thidua
 expect_text /tmp/thidua_e2e_err "did you mean" "English help"
 expect_code 1 "missing criteria file" "$THIDUA" check $fx/does-not-exist.thidua
 
+# --as-of (docs/cli.md): overrides the campaign's `ngày xét`, picks the version in force,
+# and a malformed date is a usage error.
+pb=tests/golden/explain/phien_ban
+expect_code 0 "explain as of the campaign's date" "$THIDUA" explain $pb/rules.thidua -r $pb/records.jsonl --id B1 --award lao_động_tiên_tiến
+expect_text /tmp/thidua_e2e_out "Phiên bản: hiệu lực từ 01/01/2024, áp dụng tại ngày xét 31/05/2024" "version applied"
+expect_code 0 "explain as of 2023-12-31" "$THIDUA" explain $pb/rules.thidua -r $pb/records.jsonl --id B1 --award lao_động_tiên_tiến --as-of 2023-12-31 --lang en
+expect_text /tmp/thidua_e2e_out "Version: in force from 2017-10-01 to 2023-12-31, applied as of 2023-12-31" "older version applied"
+expect_code 1 "check as of a day in no version" "$THIDUA" check $pb/rules.thidua --as-of 30/9/2017
+expect_text /tmp/thidua_e2e_err "check.no_version_in_force\|không có phiên bản nào" "no version in force"
+expect_code 2 "malformed --as-of" "$THIDUA" run $pb/rules.thidua -r $pb/records.jsonl --as-of 2024-02-30
+
 expect_code 0 "run as table" "$THIDUA" run $fx/tiny.thidua --records $fx/tiny.jsonl
 cp /tmp/thidua_e2e_out /tmp/thidua_e2e_first
 expect_code 0 "run again" "$THIDUA" run $fx/tiny.thidua --records $fx/tiny.jsonl

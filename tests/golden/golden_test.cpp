@@ -211,3 +211,65 @@ TEST_CASE("docs: the point-sheet and tier examples of docs/language.md check cle
   }
   CHECK(tested >= 2);
 }
+
+// Every example condition of "History over the years" in docs/language.md checks clean
+// against the record shape shown just above it, so the reference cannot drift from the
+// language.
+TEST_CASE("docs: the history examples of docs/language.md check clean", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  auto section = doc.find("### History over the years");
+  REQUIRE(section != std::string::npos);
+  auto block = [&](std::size_t from, std::size_t& after) {
+    auto start = doc.find("```thidua\n", from);
+    REQUIRE(start != std::string::npos);
+    start += 10;
+    after = doc.find("```", start);
+    return doc.substr(start, after - start);
+  };
+  std::size_t after = 0;
+  const auto shape = block(section, after);
+  const auto examples = block(after + 3, after);
+  std::istringstream lines(examples);
+  std::string line;
+  int checked = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (auto comment = line.find("   #"); comment != std::string::npos) line.resize(comment);
+    std::string text = "thang xếp_loại: hoàn_thành < hoàn_thành_tốt < hoàn_thành_xuất_sắc\n" + shape +
+                       "danh hiệu x \"X\"\n  tiêu chí \"c\": " + line + "\n";
+    INFO(line);
+    auto rules = load_rules_from_text("docs/language.md", text);
+    INFO(render_all(rules->diags, rules->sources, lang::en));
+    CHECK(rules->ok());
+    CHECK(rules->diags.items().empty());
+    ++checked;
+  }
+  CHECK(checked >= 7);
+}
+
+// The campaign header and the two versions of "Effective dates and the as-of date" in
+// docs/language.md make one file that checks clean and picks the 2024 version.
+TEST_CASE("docs: the effective-date examples of docs/language.md check clean", "[golden][docs]") {
+  in_source_dir here;
+  auto doc = read("docs/language.md");
+  auto section = doc.find("### Effective dates and the as-of date");
+  REQUIRE(section != std::string::npos);
+  std::string text;
+  std::size_t from = section;
+  for (int i = 0; i < 2; ++i) {
+    auto start = doc.find("```thidua\n", from);
+    REQUIRE(start != std::string::npos);
+    start += 10;
+    auto end = doc.find("```", start);
+    text += doc.substr(start, end - start);
+    if (i == 0) text += "dữ liệu\n  ngày_tuyển_dụng: ngày\n";
+    from = end + 3;
+  }
+  auto rules = load_rules_from_text("docs/language.md", text);
+  INFO(render_all(rules->diags, rules->sources, lang::en));
+  REQUIRE(rules->ok());
+  CHECK(rules->diags.items().empty());
+  REQUIRE(rules->tree->awards.size() == 2);
+  CHECK(rules->tree->awards[0].label == "Lao động tiên tiến (NĐ 98/2023/NĐ-CP)");
+}

@@ -50,6 +50,20 @@ TEST_CASE("adding months clamps to the end of the shorter month", "[value][date]
       {"15/11/2021", {3, duration_unit::months}, "2022-02-15"},
       {"15/04/2021", {10, duration_unit::days}, "2021-04-25"},
       {"15/04/2021", {6, duration_unit::months}, "2021-10-15"},
+      // end-of-month cases (docs/language.md, "Month arithmetic")
+      {"30/01/2021", {1, duration_unit::months}, "2021-02-28"},
+      {"29/01/2024", {1, duration_unit::months}, "2024-02-29"},
+      {"31/03/2021", {1, duration_unit::months}, "2021-04-30"},
+      {"31/08/2023", {6, duration_unit::months}, "2024-02-29"},
+      {"31/08/2022", {6, duration_unit::months}, "2023-02-28"},
+      {"29/02/2024", {12, duration_unit::months}, "2025-02-28"},
+      {"29/02/2024", {4, duration_unit::years}, "2028-02-29"},
+      {"28/02/2021", {1, duration_unit::months}, "2021-03-28"},  // not moved to the month's end
+      {"31/12/2021", {2, duration_unit::months}, "2022-02-28"},
+      {"31/01/2022", {-2, duration_unit::months}, "2021-11-30"},
+      {"31/01/2021", {2, duration_unit::months}, "2021-03-31"},  // from D directly, not month by month
+      {"28/02/2023", {1, duration_unit::days}, "2023-03-01"},
+      {"28/02/2024", {1, duration_unit::days}, "2024-02-29"},
   };
   for (const auto& r : rows) {
     INFO(r.from << " + " << r.by.amount);
@@ -66,6 +80,15 @@ TEST_CASE("completed years count a birthday only once reached", "[value][date]")
   const row rows[] = {
       {"15/04/2003", "15/04/2021", 18}, {"16/04/2003", "15/04/2021", 17}, {"29/02/2004", "28/02/2022", 17},
       {"29/02/2004", "01/03/2022", 18}, {"01/01/2021", "31/12/2021", 0},
+      // the day before and the day of the birthday
+      {"16/04/2003", "16/04/2021", 18}, {"17/04/2003", "16/04/2021", 17},
+      // born 29/02: a leap-year anniversary is on 29/02, otherwise on 01/03
+      {"29/02/2004", "29/02/2024", 20}, {"29/02/2004", "28/02/2024", 19}, {"29/02/2004", "28/02/2023", 18},
+      {"29/02/2004", "01/03/2023", 19},
+      // born on 31/12 or 01/01
+      {"31/12/2002", "30/12/2020", 17}, {"31/12/2002", "31/12/2020", 18}, {"01/01/2003", "01/01/2021", 18},
+      // on the day of birth, and before it
+      {"15/04/2021", "15/04/2021", 0}, {"15/04/2021", "14/04/2021", -1},
   };
   for (const auto& r : rows) {
     INFO(r.birth << " on " << r.on);
