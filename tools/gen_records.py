@@ -117,8 +117,18 @@ def or3(*xs):
 
 
 def cmp3(a, op, b):
+    """Three-valued comparison; `a` may be a count known only as (lo, hi), as the engine
+    keeps a count that undated or undecidable events leave open: decided when both ends
+    give the same answer."""
     if a is None or b is None:
         return None
+    if isinstance(a, tuple):
+        lo, hi = cmp3(a[0], op, b), cmp3(a[1], op, b)
+        if op == "==":
+            return False if b < a[0] or b > a[1] else None
+        if op == "!=":
+            return True if b < a[0] or b > a[1] else None
+        return lo if lo == hi else None
     return {">=": a >= b, ">": a > b, "<": a < b, "<=": a <= b, "==": a == b, "!=": a != b}[op]
 
 
@@ -619,15 +629,13 @@ def gen_000(files, summary):
 
     # --- designed outcomes (re-implementation of the main awards) -------------------------
     def valid_count(p, frm, to):
+        """The count, or (lo, hi) when some donations cannot be judged: an unknown date
+        (it may or may not be in the window) or an unknown birth date (the age rule)."""
         b = p.get("ngày_sinh")
-        if p.get("_bad_date"):
-            return None                  # a donation with an unknown date: count unknown
         ds = [d for d in p["_donations"] if (frm is None or d >= frm) and d <= to]
-        if not ds:
-            return 0
-        if b is None:
-            return None
-        return sum(1 for d in ds if 18 <= age_on(b, d) <= 60)
+        known = 0 if b is None else sum(1 for d in ds if 18 <= age_on(b, d) <= 60)
+        open_ = (len(ds) if b is None else 0) + (1 if p.get("_bad_date") else 0)
+        return known if open_ == 0 else (known, known + open_)
 
     SECTOR = {"Cán bộ, công chức", "Viên chức", "Người lao động", "Học sinh"}
     DISC = {"Không": 0, "Khiển trách": 1, "Cảnh cáo": 2, "Cách chức": 3}
@@ -644,7 +652,7 @@ def gen_000(files, summary):
         kl = p.get("kỷ_luật")
         excl = None if kl is None else DISC[kl] >= 2
         out_gk.append(outcome([c_subject, c_age, cmp3(n1, ">=", 2)], [excl]))
-        tier = None if cum is None else max([t for t in tier_count if cum >= t], default=0)
+        tier = None if isinstance(cum, tuple) else max([t for t in tier_count if cum >= t], default=0)
         o = outcome([c_subject, cmp3(n1, ">=", 1), None if tier is None else tier > 0], [excl])
         out_tier.append(o)
         if o == "passed":
@@ -685,7 +693,8 @@ def gen_000(files, summary):
     summary.append(f"  giấy_khen_tập_thể_đợt_II:       {tally(coll_out)}")
     summary.append(f"  đề_nghị_bằng_khen_tỉnh_tập_thể: {tally(coll_120)}")
     summary.append("  (the duplicate-id and missing-id rows are rejected and not counted above; the "
-                   f"donation dated 31/02/2021 has an unknown date, so {bad['bad_date'][1]} is not decidable)")
+                   f"donation dated 31/02/2021 has an unknown date, so {bad['bad_date'][1]}'s tier is not decidable, "
+                   "while its other donations settle 'at least 2 in round I')")
 
 
 def readme_000(n_people, n_fam, n_coll, n_rows, n_don, n_drv, n_talk, n_hon, bad, nfd_rows):
@@ -720,7 +729,7 @@ Line numbers are physical lines, the header being line 1.
 |---|---|---|---|
 | `records/participants.csv` | {bad["duplicate"][0]} | duplicate id `{bad["duplicate"][1]}` (the same teacher pasted twice, name suffixed "(trùng)") | row rejected: id already used |
 | `records/participants.csv` | {bad["missing_id"][0]} | the `mã` cell is empty | row rejected: missing id |
-| `records/hiến_máu.csv` | {bad["bad_date"][0]} | `ngày` is `31/02/2021`, an impossible date (participant `{bad["bad_date"][1]}`) | field `ngày` reported; the date is left unknown, so `{bad["bad_date"][1]}`'s windowed donation counts are not decidable ("thiếu dữ liệu: hiến_máu.ngày") |
+| `records/hiến_máu.csv` | {bad["bad_date"][0]} | `ngày` is `31/02/2021`, an impossible date (participant `{bad["bad_date"][1]}`) | field `ngày` reported; the date is left unknown, so `{bad["bad_date"][1]}`'s donation counts are only known within bounds: its tier is not decidable ("thiếu dữ liệu: hiến_máu.ngày"), while "từ 2 lần trở lên" is settled by its other donations |
 
 Not errors, but worth knowing when reading results:
 
@@ -1462,19 +1471,19 @@ def gen_004(files, summary):
             t = total
             lđtt_crit = [cmp3(rating, ">=", 2), and3(s.get("điểm_phong_trào", 0) >= 8, s.get("điểm_đạo_đức", 0) >= 7),
                          cmp3(t, ">=", 80), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 10)]
-            lđtt = outcome(lđtt_crit, [new_hire, disc, review])
+            lđtt = outcome(lđtt_crit, [new_hire, disc], deferrals=[review])
             exp["lđtt"].append(lđtt)
-            std = and3(*lđtt_crit, None if new_hire is None else not new_hire, None if disc is None else not disc)
+            std = None if lđtt == "not decidable" else lđtt == "passed"   # đạt(lao_động_tiên_tiến)
             n_init = sum(1 for e in inits if ML_FROM <= D.fromisoformat(e["ngày"]) <= ML_TO)
             vote = None if not voted else p["số_phiếu_đồng_ý"] / council >= 0.8
             cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1), ml_grade_at_least(t, kl, 90), vote],
-                          [new_hire, disc, review])
+                          [new_hire, disc], deferrals=[review])
             exp["cstđcs"].append(cst)
             exp["gk_cn"].append(outcome([cmp3(rating, ">=", 2), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 14),
-                                         cmp3(t, ">=", 85), ml_grade_at_least(t, kl, 80)], [disc, review]))
+                                         cmp3(t, ">=", 85), ml_grade_at_least(t, kl, 80)], [disc], deferrals=[review]))
             provincial = sum(1 for e in all_inits if e["phạm_vi"] == "Cấp tỉnh"
                              and 2022 <= D.fromisoformat(e["ngày"]).year <= 2024)
-            exp["cstđ_tỉnh"].append(outcome([ml_run_of_cst(past, reset), provincial >= 1], [review]))
+            exp["cstđ_tỉnh"].append(outcome([ml_run_of_cst(past, reset), provincial >= 1], deferrals=[review]))
             people_by_unit[unit].append({"rating": rating, "lđtt": lđtt == "passed", "cst": cst == "passed",
                                          "kl": kl})
     # collectives with their aggregated member counts (computed from the members above)

@@ -13,6 +13,12 @@ class compiler {
 
   rule_tree run() {
     const auto& file = *m_checked.file;
+    // đạt(A) names an award of the file; the tree holds only the versions in force, so
+    // file positions are mapped to tree positions before any definition or criterion is
+    // emitted (a definition may use đạt too).
+    m_award_slot.assign(file.awards.size(), -1);
+    for (std::size_t ai = 0, next = 0; ai < file.awards.size(); ++ai)
+      if (ai >= m_checked.award_active.size() || m_checked.award_active[ai]) m_award_slot[ai] = static_cast<std::int32_t>(next++);
     for (std::size_t li = 0; li < file.lets.size(); ++li) {
       const auto& l = file.lets[li];
       let_slot slot{l.name.text, 0, l.name.where};
@@ -32,11 +38,6 @@ class compiler {
       if (list >= 0 && file.estimates[i].condition)
         m_tree.estimate_roots[static_cast<std::size_t>(list)] = emit(*file.estimates[i].condition, 1) + 1;
     }
-    // đạt(A) names an award of the file; the tree holds only the versions in force, so
-    // file positions are mapped to tree positions before any criterion is emitted.
-    m_award_slot.assign(file.awards.size(), -1);
-    for (std::size_t ai = 0, next = 0; ai < file.awards.size(); ++ai)
-      if (ai >= m_checked.award_active.size() || m_checked.award_active[ai]) m_award_slot[ai] = static_cast<std::int32_t>(next++);
     for (std::size_t ai = 0; ai < file.awards.size(); ++ai) {
       const auto& a = file.awards[ai];
       // Only the version in force on the as-of date (or an unversioned award) is compiled.

@@ -153,7 +153,7 @@ value evaluator::count_members(const compile::node& n, std::uint32_t index) {
     m_member_eval = std::make_unique<evaluator>(m_tree, m_records, m_members);
     m_member_eval->m_nesting = m_nesting + 1;
   }
-  std::uint32_t matched = 0;
+  std::uint32_t matched = 0, open = 0;
   bool unknown = false;
   for (std::uint32_t i = first; i < last; ++i) {
     const std::uint32_t member = m_members->members[i];
@@ -161,7 +161,10 @@ value evaluator::count_members(const compile::node& n, std::uint32_t index) {
     // The member evaluator never traces: the explanation names members, not their values.
     truth t = truth_of(m_member_eval->eval<false>(*condition));
     if (t == truth::yes) ++matched;
-    else if (t == truth::unknown) unknown = true;
+    else if (t == truth::unknown) {
+      unknown = true;
+      ++open;
+    }
     if constexpr (Trace) {
       (t == truth::yes ? split->met : t == truth::no ? split->unmet : split->unknown).push_back(member);
       if (t == truth::unknown) {
@@ -173,7 +176,7 @@ value evaluator::count_members(const compile::node& n, std::uint32_t index) {
     }
   }
   if constexpr (Trace) m_trace->matched[index] = matched;
-  if (unknown) return value::unknown();
+  if (unknown) return value::between(matched, matched + open);
   return value::of(number::integer(matched));
 }
 
@@ -220,7 +223,50 @@ value arithmetic(op code, const value& a, const value& b) {
   return value::unknown();
 }
 
+// A bounded count (or ratio) compared with a known number: decided when the comparison
+// gives the same answer at both ends, since it is monotone between them.
+truth bounded_holds(op code, const value& range, const number& k) {
+  const auto lo = number::make(range.range.lo, range.range.den), hi = number::make(range.range.hi, range.range.den);
+  if (!lo || !hi) return truth::unknown;
+  const int at_lo = compare(*lo, k), at_hi = compare(*hi, k);
+  auto holds_at = [code](int c) {
+    switch (code) {
+      case op::lt: return c < 0;
+      case op::le: return c <= 0;
+      case op::gt: return c > 0;
+      case op::ge: return c >= 0;
+      default: return false;
+    }
+  };
+  if (code == op::eq || code == op::ne) {
+    const bool outside = at_lo > 0 || at_hi < 0;  // k is below the range or above it
+    if (outside) return code == op::eq ? truth::no : truth::yes;
+    if (at_lo == 0 && at_hi == 0) return code == op::eq ? truth::yes : truth::no;
+    return truth::unknown;
+  }
+  const bool l = holds_at(at_lo), h = holds_at(at_hi);
+  return l == h ? (l ? truth::yes : truth::no) : truth::unknown;
+}
+
+op mirrored(op code) {
+  switch (code) {
+    case op::lt: return op::gt;
+    case op::le: return op::ge;
+    case op::gt: return op::lt;
+    case op::ge: return op::le;
+    default: return code;
+  }
+}
+
 value comparison(op code, const value& a, const value& b) {
+  if (a.bounded() && b.kind == value_type::number) {
+    truth t = bounded_holds(code, a, b.num);
+    return t == truth::unknown ? value::unknown() : value::of(t == truth::yes);
+  }
+  if (b.bounded() && a.kind == value_type::number) {
+    truth t = bounded_holds(mirrored(code), b, a.num);
+    return t == truth::unknown ? value::unknown() : value::of(t == truth::yes);
+  }
   auto c = compare_values(a, b);
   if (!c) return value::unknown();
   switch (code) {
@@ -248,7 +294,8 @@ value evaluator::aggregate(const compile::node& n) {
   const std::uint32_t estimate = m_tree.estimate_roots.empty() ? 0 : m_tree.estimate_roots[n.aux];
   const bool single = m_single_use && m_tree.single_use[n.aux];
   std::uint32_t matched = 0, estimated = 0;
-  bool unknown_seen = false;  // an event whose date or condition is unknown
+  std::uint32_t open = 0;     // events whose date or condition is unknown: they may count
+  bool unknown_seen = false;  // such an event, or a value a sum or extreme could not read
   value acc = n.code == op::sum ? value::of(number::integer(0)) : value::unknown();
   const value* saved = m_event;
   for (std::uint32_t i = first; i < last; ++i) {
@@ -257,6 +304,7 @@ value evaluator::aggregate(const compile::node& n) {
       const value& d = ev[date_field];
       if (d.kind != value_type::date) {
         unknown_seen = true;
+        ++open;
         if constexpr (Trace) m_trace->missing_event_fields.emplace_back(n.aux, static_cast<std::uint32_t>(date_field));
         continue;
       }
@@ -276,6 +324,7 @@ value evaluator::aggregate(const compile::node& n) {
       if (t == truth::no) continue;
       if (t == truth::unknown) {
         unknown_seen = true;
+        ++open;
         continue;
       }
     }
@@ -314,8 +363,9 @@ value evaluator::aggregate(const compile::node& n) {
     m_trace->matched[static_cast<std::size_t>(&n - m_tree.nodes.data())] = matched;
     m_trace->estimated[static_cast<std::size_t>(&n - m_tree.nodes.data())] = estimated;
   }
-  // An event we could not judge might have counted: the total is then unknown, not low.
-  if (unknown_seen) return value::unknown();
+  // An event we could not judge might have counted: the total is then unknown, not low;
+  // a count still knows its bounds, which may settle a comparison.
+  if (unknown_seen) return n.code == op::count ? value::between(matched, matched + open) : value::unknown();
   if (n.code == op::count) return value::of(number::integer(matched));
   return acc;
 }
@@ -559,6 +609,10 @@ value evaluator::eval(std::uint32_t index) {
       value b = eval<Trace>(kids[1]);
       if (a.kind == value_type::number && b.kind == value_type::number && b.num.num != 0)
         if (auto r = div(a.num, b.num)) result = value::of(*r);
+      // A bounded count over a known whole number (members meeting a condition among all
+      // members) keeps its bounds: "trên 50%" may be settled with some members unknown.
+      if (a.bounded() && a.range.den == 1 && b.kind == value_type::number && b.num.den == 1 && b.num.num > 0)
+        result = value::between(a.range.lo, a.range.hi, b.num.num);
       if constexpr (Trace)
         if (!result.known() && a.known() && b.known()) m_trace->undefined.push_back(index);
       break;
@@ -941,17 +995,26 @@ inline truth evaluator::run_test(const fast_test& t) const {
     case fast_test::form::count_window: {
       const auto& table = m_records.list(t.slot);
       const std::uint32_t first = table.starts[m_participant], last = table.starts[m_participant + 1];
-      std::int64_t matched = 0;
+      std::int64_t matched = 0, open = 0;
       if (!t.windowed) {
         matched = last - first;
       } else {
         for (std::uint32_t i = first; i < last; ++i) {
           const value& d = table.event(i)[t.date_field];
-          // An event whose date is unknown might have counted: the count is unknown.
-          if (d.kind != value_type::date) return truth::unknown;
+          // An event whose date is unknown might have counted: the count lies between
+          // the known matches and those plus the undated events, as in aggregate().
+          if (d.kind != value_type::date) {
+            ++open;
+            continue;
+          }
           matched += d.day.days >= t.window_from && d.day.days <= t.window_to;
         }
       }
+      if (open)
+        return t.constant.kind == value_type::number
+                   ? bounded_holds(t.cmp, value::between(static_cast<std::uint32_t>(matched), static_cast<std::uint32_t>(matched + open)),
+                                   t.constant.num)
+                   : truth::unknown;
       return holds(t.cmp, quick_compare(value::of(number::integer(matched)), t.constant));
     }
   }

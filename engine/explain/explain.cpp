@@ -250,6 +250,12 @@ class builder {
                        : fmt::format("from {} to {}", format_date_iso(date{let.in_force_from}), format_date_iso(date{let.in_force_to}));
         f.note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
       }
+      // A definition that counts members names them as the count itself would.
+      if (m_tree.nodes[let.root].code == op::count_members)
+        if (auto who = members_note(let.root); !who.empty()) {
+          f.note.vi += "; " + who.vi;
+          f.note.en += "; " + who.en;
+        }
       if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
         f.note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
         f.note.en += fmt::format("; {} of the events counted are estimates", e);

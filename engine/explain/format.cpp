@@ -14,7 +14,14 @@ std::string spaced(std::string s) {
 
 bilingual format_value(const value& v, const schema& shape, bool as_percent) {
   switch (v.kind) {
-    case value_type::unknown: return {"chưa có dữ liệu", "missing"};
+    case value_type::unknown: {
+      if (!v.bounded()) return {"chưa có dữ liệu", "missing"};
+      auto lo = number::make(v.range.lo, v.range.den), hi = number::make(v.range.hi, v.range.den);
+      if (!lo || !hi) return {"chưa có dữ liệu", "missing"};
+      auto show = [&](const number& x, char mark) { return as_percent ? format_percent(x, mark) : format_number(x, mark); };
+      return {fmt::format("chưa rõ, từ {} đến {}", show(*lo, ','), show(*hi, ',')),
+              fmt::format("unknown, between {} and {}", show(*lo, '.'), show(*hi, '.'))};
+    }
     case value_type::boolean: return v.boolean ? bilingual{"đúng", "yes"} : bilingual{"sai", "no"};
     case value_type::number:
       if (as_percent) return {format_percent(v.num, ','), format_percent(v.num, '.')};

@@ -23,6 +23,12 @@ struct value {
     date day;
     duration span;
     std::uint32_t ordinal;  // enumeration: position in its scale, 0 = lowest
+    // unknown with scale == 1: a count that some events or members left open, known to
+    // lie between lo/den and hi/den (a count has den 1; its ratio to a known whole, den).
+    struct {
+      std::uint32_t lo, hi;
+      std::int64_t den;
+    } range;
   };
 
   constexpr value() : num{} {}
@@ -35,7 +41,18 @@ struct value {
   static value of_enum(std::uint16_t scale, std::uint32_t ordinal) {
     value v; v.kind = value_type::enumeration; v.scale = scale; v.ordinal = ordinal; return v;
   }
+  // Unknown, but between lo/den and hi/den: a comparison that holds (or fails) at both
+  // ends is decided all the same (docs/language.md, "Three-valued logic").
+  static value between(std::uint32_t lo, std::uint32_t hi, std::int64_t den = 1) {
+    value v;
+    v.scale = 1;
+    v.range.lo = lo;
+    v.range.hi = hi;
+    v.range.den = den;
+    return v;
+  }
   bool known() const { return kind != value_type::unknown; }
+  bool bounded() const { return kind == value_type::unknown && scale == 1; }
 };
 
 // Words for a type in messages ("số", "number"); lang_en selects English.

@@ -154,6 +154,25 @@ TEST_CASE("aggregates over event lists with windows and conditions", "[eval][agg
   const person undated{{}, {{"01/06/2020", "1"}, {"", "1"}}};
   CHECK(decide("  tiêu chí \"c\": đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) >= 2", undated) == outcome::not_decidable);
   CHECK(decide("  tiêu chí \"c\": đếm(hiến_máu) >= 2", undated) == outcome::passed);
+  // But the count lies between 1 and 2: a threshold both ends agree on is decided. The
+  // first rows take the fast path (a windowed count against a constant), the ratio rows
+  // the tree walk; decide() checks both paths agree.
+  const condition_row bounded[] = {
+      {"đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) >= 1", undated, outcome::passed},
+      {"đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) >= 3", undated, outcome::failed},
+      {"đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) < 3", undated, outcome::passed},
+      {"đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) = 0", undated, outcome::failed},
+      {"đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) = 1", undated, outcome::not_decidable},
+      {"đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021) ≠ 5", undated, outcome::passed},
+      {"2 <= đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021)", undated, outcome::not_decidable},
+      {"4 > đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021)", undated, outcome::passed},
+      {"tỉ_lệ(đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021), 4) <= 50%", undated, outcome::passed},
+      {"tỉ_lệ(đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021), 4) > 25%", undated, outcome::not_decidable},
+      {"tỉ_lệ(đếm(hiến_máu trong từ 15/4/2020 đến 15/4/2021), 4) >= 25%", undated, outcome::passed},
+      // A sum is not bounded: an undated event's units could be anything.
+      {"tổng(hiến_máu.số_đơn_vị trong từ 15/4/2020 đến 15/4/2021) >= 1", undated, outcome::not_decidable},
+  };
+  check_rows(bounded);
 }
 
 TEST_CASE("outcomes: exclusions before criteria, groups k of n", "[eval][outcome]") {
