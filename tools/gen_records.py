@@ -302,6 +302,12 @@ KH_CAMPAIGN_TALK = ["Tuyên truyền dưới cờ", "Vận động đồng nghi�
 
 R1_FROM, R1_TO = D(2020, 4, 15), D(2021, 4, 15)
 R2_FROM, R2_TO = D(2020, 12, 1), D(2021, 11, 30)
+R1_DEADLINE, R2_DEADLINE = D(2021, 4, 10), D(2021, 10, 31)   # hạn hồ sơ: due before these days
+
+
+def on_time(day, deadline):
+    """thủ tục "Nộp hồ sơ trước ngày …": ngày_nộp < hạn_hồ_sơ(đợt); unknown without a date."""
+    return None if day is None else day < deadline
 
 
 def donation_series(rng, first_ok: D, start: D, end: D, gap_lo: int, gap_hi: int, limit: int):
@@ -561,13 +567,34 @@ def gen_000(files, summary):
                                  for x in drives)
         collectives.append(c)
 
+    # --- dossier submission dates, from their own stream so the rest is unchanged -------
+    # Round I dossiers are due "trước ngày 10/4/2021" (the 10th itself is late), round II
+    # ones "trước ngày 31/10/2021"; a few are late, on the day, or not recorded.
+    srng = random.Random(20210410)
+    def submitted(deadline, start):
+        roll = srng.random()
+        if roll < 0.01:
+            return None
+        if roll < 0.02:
+            return deadline
+        if roll < 0.05:
+            return deadline + dt.timedelta(days=srng.randint(1, 12))
+        return rand_date(srng, start, deadline - dt.timedelta(days=1))
+    for p in people + families:
+        p["_sub1"] = submitted(R1_DEADLINE, D(2021, 3, 1))
+    for p in people + collectives:
+        p["_sub2"] = submitted(R2_DEADLINE, D(2021, 9, 15))
+
     # --- write participants.csv with a few deliberately bad rows -------------------------
-    header = ["mã", "tên", "loại", "đơn_vị", "giới_tính", "ngày_sinh", "đối_tượng", "kỷ_luật", "chỉ_tiêu"]
+    header = ["mã", "tên", "loại", "đơn_vị", "giới_tính", "ngày_sinh", "đối_tượng", "kỷ_luật", "chỉ_tiêu",
+              "ngày_nộp_đợt_I", "ngày_nộp_đợt_II"]
 
     def row(p):
         nd = p.get("ngày_sinh")
+        s1, s2 = p.get("_sub1"), p.get("_sub2")
         return [p["mã"], p["tên"], p["loại"], p["đơn_vị"], p.get("giới_tính"),
-                vn_date(nd) if nd else None, p.get("đối_tượng"), p.get("kỷ_luật"), p.get("chỉ_tiêu")]
+                vn_date(nd) if nd else None, p.get("đối_tượng"), p.get("kỷ_luật"), p.get("chỉ_tiêu"),
+                vn_date(s1) if s1 else None, vn_date(s2) if s2 else None]
 
     rows = [row(p) for p in people] + [row(f) for f in families] + [row(c) for c in collectives]
     bad = {}
@@ -651,15 +678,17 @@ def gen_000(files, summary):
         cum = valid_count(p, None, R1_TO)
         kl = p.get("kỷ_luật")
         excl = None if kl is None else DISC[kl] >= 2
-        out_gk.append(outcome([c_subject, c_age, cmp3(n1, ">=", 2)], [excl]))
+        due1 = [on_time(p.get("_sub1"), R1_DEADLINE)]
+        out_gk.append(outcome([c_subject, c_age, cmp3(n1, ">=", 2)], [excl], procedures=due1))
         tier = None if isinstance(cum, tuple) else max([t for t in tier_count if cum >= t], default=0)
-        o = outcome([c_subject, cmp3(n1, ">=", 1), None if tier is None else tier > 0], [excl])
+        o = outcome([c_subject, cmp3(n1, ">=", 1), None if tier is None else tier > 0], [excl], procedures=due1)
         out_tier.append(o)
         if o == "passed":
             tier_count[tier] += 1
         talk_sum = sum(t[2] for t in talks if t[0] == p["mã"] and R2_FROM <= t[1] <= R2_TO)
         staff_set = {"Cán bộ, công chức", "Viên chức", "Người lao động"}
-        out_talk.append(outcome([None if dtg is None else dtg in staff_set, talk_sum >= 20], [excl]))
+        out_talk.append(outcome([None if dtg is None else dtg in staff_set, talk_sum >= 20], [excl],
+                                procedures=[on_time(p.get("_sub2"), R2_DEADLINE)]))
     fam_out, fam_granted = [], {m: 0 for m in (3, 5, 10, 15, 20)}
     fam_again = 0
     for f in families:
@@ -668,7 +697,7 @@ def gen_000(files, summary):
         top = max([m for m in fam_granted if cum >= m], default=0)
         again = top in f["_honoured"]
         fam_again += again
-        o = outcome([inw >= 1, top > 0 and not again])
+        o = outcome([inw >= 1, top > 0 and not again], procedures=[on_time(f.get("_sub1"), R1_DEADLINE)])
         fam_out.append(o)
         if o == "passed":
             fam_granted[top] += 1
@@ -677,8 +706,9 @@ def gen_000(files, summary):
         t = c.get("chỉ_tiêu")
         ratio = None if not t else c["_units"] / t
         crit = [cmp3(t, ">", 0), cmp3(ratio, ">=", 1.0), not c["_bad_estimate"]]
-        coll_out.append(outcome(crit))
-        coll_120.append(outcome([crit[0], cmp3(ratio, ">=", 1.2), crit[2]]))
+        due2 = [on_time(c.get("_sub2"), R2_DEADLINE)]
+        coll_out.append(outcome(crit, procedures=due2))
+        coll_120.append(outcome([crit[0], cmp3(ratio, ">=", 1.2), crit[2]], procedures=due2))
     summary.append("seed 000 (rules/000_hien_mau, CSV): "
                    f"{n_rows} participant rows ({len(people)} individuals, {len(families)} families, "
                    f"{len(collectives)} collectives, 2 bad rows), {len(d_rows)} donation rows "
@@ -709,7 +739,7 @@ def readme_000(n_people, n_fam, n_coll, n_rows, n_don, n_drv, n_talk, n_hon, bad
 
 | file | rows | what |
 |---|---|---|
-| `records/participants.csv` | {n_rows} | {n_people} individuals (staff and students of the sector, a few parents), {n_fam} families, {n_coll} collectives (units under the Sở, with their blood-unit target `chỉ_tiêu`) |
+| `records/participants.csv` | {n_rows} | {n_people} individuals (staff and students of the sector, a few parents), {n_fam} families, {n_coll} collectives (units under the Sở, with their blood-unit target `chỉ_tiêu`); `ngày_nộp_đợt_I` and `ngày_nộp_đợt_II` are the days their dossiers reached the Sở (a few late, on the deadline day, which is late for "trước ngày", or not recorded) |
 | `records/hiến_máu.csv` | {n_don} | donations of individuals and families (`thành_viên` names the family member) |
 | `records/tiếp_nhận_máu.csv` | {n_drv} | blood units collected at each collective's drives; `số_liệu` is `Thực hiện` or `Ước thực hiện` (estimate) |
 | `records/vận_động.csv` | {n_talk} | mobilisation activities of individuals (round II) |
