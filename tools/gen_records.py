@@ -1077,13 +1077,17 @@ def gen_002(files, summary):
         if docs:
             c["hồ_sơ"] = docs
         records.append(c)
+        # dùng một lần sáng_kiến: initiatives counted by a passed mid-term award are not
+        # counted again by the final one.
+        used = set()
         for label, to, dos in (("tt_sk", SK_TO, SK_DOS), ("tt_tk", TK_TO, TK_DOS)):
             ev = [e for e in evals if D.fromisoformat(e["ngày"]) <= to]
             late = [e.get("văn_bản_đúng_hạn") for e in ev]
             c_docs = or3(*[None if x is None else not x for x in late]) if late else False
             crit_docs = and3(len(ev) >= 1, None if c_docs is None else not c_docs)
-            n_init = sum(1 for e in inits if D.fromisoformat(e["ngày"]) <= to)
-            n_model = sum(1 for e in inits if D.fromisoformat(e["ngày"]) <= to and e["là_mô_hình_giảm_nghèo"])
+            mine = [i for i, e in enumerate(inits) if D.fromisoformat(e["ngày"]) <= to and i not in used]
+            n_init = len(mine)
+            n_model = sum(1 for i in mine if inits[i]["là_mô_hình_giảm_nghèo"])
             cnt = lambda kind: sum(1 for a in acts if a["loại_hoạt_động"] == kind and D.fromisoformat(a["ngày"]) <= to)
             need = 2 if label == "tt_sk" else 4
             exp[label].append(outcome([crit_docs, n_init >= 1,
@@ -1091,6 +1095,8 @@ def gen_002(files, summary):
                                        cnt("Hưởng ứng cuộc vận động") >= need,
                                        cnt("Vận động doanh nghiệp") >= 1],
                                       procedures=[dossier_ok(docs, dos)]))
+            if exp[label][-1] == "passed":
+                used |= set(mine)
         # --- individuals nominated by the unit
         n_people = rng.randint(12, 24) if not unit.startswith("Phòng") else rng.randint(6, 10)
         for _ in range(n_people):
@@ -1140,15 +1146,21 @@ def gen_002(files, summary):
             if docs:
                 p["hồ_sơ"] = docs
             records.append(p)
+            used = set()
             for label, to, dos, need in (("cn_sk", SK_TO, SK_DOS, 3), ("cn_tk", TK_TO, TK_DOS, 5)):
                 ev = [e for e in evals if D.fromisoformat(e["ngày"]) <= to]
                 bad_year = any(e["kết_quả"] in ("Hoàn thành", "Không hoàn thành") for e in ev)
-                n_init = sum(1 for e in inits if D.fromisoformat(e["ngày"]) <= to)
+                mine = [i for i, e in enumerate(inits) if D.fromisoformat(e["ngày"]) <= to and i not in used]
+                n_init = len(mine)
                 n_act = sum(1 for a in acts if D.fromisoformat(a["ngày"]) <= to)
                 excl = None if kl is None else kl != "Không"
                 exp[label].append(outcome([len(ev) >= 1 and not bad_year,
                                            or3(and3(cv, n_init >= 1), n_act >= need)], [excl],
                                           procedures=[dossier_ok(docs, dos)]))
+                # The engine counts the initiatives only when `là_công_chức_viên_chức` is
+                # not false (`và` stops at a false operand): only then are they used.
+                if exp[label][-1] == "passed" and cv is not False:
+                    used |= set(mine)
     files["rules/002_vi_nguoi_ngheo/records.jsonl"] = jsonl_bytes(records)
     summary.append(f"seed 002 (rules/002_vi_nguoi_ngheo, JSON Lines): {len(records)} participants "
                    f"({len(records) - len(BD_UNITS)} individuals, {len(BD_UNITS)} collectives)")
