@@ -50,12 +50,7 @@ class checker {
         m_result.single_use[static_cast<std::size_t>(list)] = 1;
         continue;
       }
-      std::vector<std::string> names;
-      for (const auto& l : m_result.shape.lists) names.push_back(l.name);
-      auto& d = m_out.error("check.unknown_list", u.where,
-                            {fmt::format("không có danh sách sự kiện nào tên `{}`", u.text), fmt::format("no event list is named `{}`", u.text)});
-      if (auto near = closest_name(u.text, names); !near.empty())
-        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      unknown_list(u.text, u.where);
     }
     for (const auto& a : m_file.awards) {
       for (const auto& c : a.criteria) check_criterion(c);
@@ -87,6 +82,21 @@ class checker {
   int m_list = -1;                // list whose events are in scope (inside nơi/where)
 
   expr_info& record(const ast::expr& e, expr_info info) { return m_result.info[&e] = info; }
+
+  // A name where an event list is expected: did-you-mean among the lists (and, in an
+  // aggregate, the members), else how to declare one.
+  void unknown_list(std::string_view name, span where, bool in_aggregate = false) {
+    std::vector<std::string> names;
+    for (const auto& l : m_result.shape.lists) names.push_back(l.name);
+    if (in_aggregate) names.emplace_back("thành_viên");
+    auto& d = m_out.error("check.unknown_list", where,
+                          {fmt::format("không có danh sách sự kiện nào tên `{}`", name), fmt::format("no event list is named `{}`", name)});
+    if (auto near = closest_name(name, names); !near.empty())
+      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+    else if (in_aggregate)
+      d.help = {"khai báo nó trong khối `dữ liệu`: `tên: danh sách (ngày: ngày, …)`",
+                "declare it in the `schema` block: `name: list (date: date, …)`"};
+  }
 
   void check_let(std::size_t i) {
     if (m_let_state[i] == 2) return;
@@ -121,13 +131,7 @@ class checker {
     int list = shape.find_list(e.list.text);
     m_result.estimate_lists.push_back(list);
     if (list < 0) {
-      std::vector<std::string> names;
-      for (const auto& l : shape.lists) names.push_back(l.name);
-      auto& d = m_out.error("check.unknown_list", e.list.where,
-                            {fmt::format("không có danh sách sự kiện nào tên `{}`", e.list.text),
-                             fmt::format("no event list is named `{}`", e.list.text)});
-      if (auto near = closest_name(e.list.text, names); !near.empty())
-        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      unknown_list(e.list.text, e.list.where);
       return;
     }
     for (std::size_t i = 0; i + 1 < m_result.estimate_lists.size(); ++i)
@@ -329,13 +333,7 @@ class checker {
         const auto& shape = m_result.shape;
         int list = shape.find_list(t.granted_list->text);
         if (list < 0) {
-          std::vector<std::string> names;
-          for (const auto& l : shape.lists) names.push_back(l.name);
-          auto& d = m_out.error("check.unknown_list", t.granted_list->where,
-                                {fmt::format("không có danh sách sự kiện nào tên `{}`", t.granted_list->text),
-                                 fmt::format("no event list is named `{}`", t.granted_list->text)});
-          if (auto near = closest_name(t.granted_list->text, names); !near.empty())
-            d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+          unknown_list(t.granted_list->text, t.granted_list->where);
         } else {
           const auto& def = shape.lists[static_cast<std::size_t>(list)];
           int f = def.find(t.granted_field.text);
@@ -807,17 +805,7 @@ class checker {
       if (key == "thành_viên" || key == "members") return visit_members(e);
     }
     if (list < 0) {
-      std::vector<std::string> names;
-      for (const auto& l : shape.lists) names.push_back(l.name);
-      names.emplace_back("thành_viên");
-      auto& d = m_out.error("check.unknown_list", e.where,
-                            {fmt::format("không có danh sách sự kiện nào tên `{}`", e.text),
-                             fmt::format("no event list is named `{}`", e.text)});
-      if (auto near = closest_name(e.text, names); !near.empty())
-        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
-      else
-        d.help = {"khai báo nó trong khối `dữ liệu`: `tên: danh sách (ngày: ngày, …)`",
-                  "declare it in the `schema` block: `name: list (date: date, …)`"};
+      unknown_list(e.text, e.where, /*in_aggregate=*/true);
       return info;
     }
     info.list = list;
