@@ -570,7 +570,7 @@ class checker {
           auto m = visit(*member, left.type == value_type::enumeration ? left.scale : no_hint);
           if (!comparable(left, m)) report_compare(*member, left, m);
         }
-        record(set, expr_info{value_type::unknown, 0, ref_kind::none, 0, {}, -1});
+        record(set, expr_info{});
         info.type = value_type::boolean;
         break;
       }
