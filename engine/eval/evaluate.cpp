@@ -61,6 +61,7 @@ evaluator::evaluator(const compile::rule_tree& tree, const record_set& records, 
       m_members(std::move(members)) {
   if (tree.uses_members && !m_members) m_members = std::make_shared<const member_index>(records);
   for (auto s : tree.single_use) m_single_use |= s != 0;
+  for (const auto& n : tree.nodes) m_prerequisites |= n.code == op::award_passed;
   plan_fast_path();
 }
 
@@ -70,9 +71,12 @@ void evaluator::begin(std::uint32_t participant) {
   m_participant = participant;
   m_row = m_records.row(participant);
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
-  std::fill(m_award_state.begin(), m_award_state.end(), std::uint8_t{0});
-  m_used.clear();
-  m_pending.clear();
+  // The hot loop begins a participant millions of times: reset only what the tree uses.
+  if (m_prerequisites) std::fill(m_award_state.begin(), m_award_state.end(), std::uint8_t{0});
+  if (m_single_use) {
+    m_used.clear();
+    m_pending.clear();
+  }
 }
 
 std::uint32_t evaluator::used_by(std::uint32_t list, std::uint32_t event) const {
@@ -1021,8 +1025,7 @@ inline truth evaluator::run_test(const fast_test& t) const {
   return truth::unknown;
 }
 
-verdict evaluator::decide(std::uint32_t award) {
-  if (!m_single_use) return decide_unwrapped(award);
+verdict evaluator::decide_using_evidence(std::uint32_t award) {
   const auto saved = m_deciding;
   const std::size_t mark = m_pending.size();
   m_deciding = award;

@@ -15,20 +15,26 @@
 namespace thidua::eval {
 
 struct verdict {
+  // Eight bytes, so decide() returns it in one register: the hot loop calls it per pair.
+  constexpr verdict() = default;
+  constexpr verdict(outcome r, std::int32_t d = -1, std::int32_t t = -1)
+      : result(r), tier(static_cast<std::int16_t>(t)), deciding(d) {}
+
   outcome result = outcome::not_decidable;
-  // Position of the deciding item: the first false criterion (failed), the first
-  // holding exclusion (excluded), the first unmet procedural requirement
-  // (inadmissible), the first holding deferral (deferred), -1 otherwise.
-  // An award with tiers (hạng / mốc): when passed, the tier granted (an index into
-  // award::tiers); when failed because the milestone reached was granted earlier, that
-  // milestone; else -1. When the tiers decide a failure, deciding is the number of
-  // criteria (one past the last criterion).
-  std::int32_t deciding = -1;
-  std::int32_t tier = -1;
   // Some value the decision read was counted from estimates (ước thực hiện): the
   // outcome is provisional and is reviewed when the actual figures arrive.
   bool provisional = false;
+  // An award with tiers (hạng / mốc): when passed, the tier granted (an index into
+  // award::tiers); when failed because the milestone reached was granted earlier, that
+  // milestone; else -1.
+  std::int16_t tier = -1;
+  // Position of the deciding item: the first false criterion (failed), the first
+  // holding exclusion (excluded), the first unmet procedural requirement
+  // (inadmissible), the first holding deferral (deferred), -1 otherwise. When the tiers
+  // decide a failure, deciding is the number of criteria (one past the last criterion).
+  std::int32_t deciding = -1;
 };
+static_assert(sizeof(verdict) == 8);
 
 // How one year of a history range was judged (liên_tục, ít nhất K năm, đếm … năm).
 enum class year_status : std::uint8_t {
@@ -109,7 +115,7 @@ class evaluator {
   // Starts a new participant: forgets the definitions computed for the previous one.
   void begin(std::uint32_t participant);
   // Decides one award for the participant given to begin().
-  verdict decide(std::uint32_t award);
+  verdict decide(std::uint32_t award) { return m_single_use ? decide_using_evidence(award) : decide_unwrapped(award); }
   // Same decision, recording every value (see trace_record).
   void trace(std::uint32_t award, trace_record& out);
   // The value of one node (a ranking key) for the participant given to begin().
@@ -134,6 +140,8 @@ class evaluator {
   template <bool Trace>
   value count_members(const compile::node& n, std::uint32_t index);
   verdict decide_unwrapped(std::uint32_t award);
+  // decide() for a tree with single-use lists: records which events a passing award used.
+  verdict decide_using_evidence(std::uint32_t award);
   // Single-use events: which award of the current participant used each one.
   std::uint32_t used_by(std::uint32_t list, std::uint32_t event) const;
   void replay_uses_before(std::uint32_t award);
@@ -209,7 +217,8 @@ class evaluator {
   std::vector<use> m_used;
   std::vector<use> m_pending;
   std::uint32_t m_deciding = 0xFFFFFFFFu;
-  bool m_single_use = false;  // the tree has a single-use list
+  bool m_single_use = false;     // the tree has a single-use list
+  bool m_prerequisites = false;  // the tree has a đạt(…)
 };
 
 // How deep collectives of collectives are followed (a unit that lists itself through
