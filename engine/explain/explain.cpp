@@ -336,8 +336,14 @@ class builder {
         note.en += fmt::format(" and {} more", more);
       }
     };
-    add(split->met, "thỏa", "meeting it");
-    add(split->unmet, "không thỏa", "not meeting it");
+    // The shorter of the two lists is the one that decided (who lacked the title when
+    // most have it, who was disciplined when almost nobody was); undecided members are
+    // always named, since they are what the council has to look into.
+    // When everyone is on one side, "0/3" or "3/3" already says it all.
+    if (!split->met.empty() && !split->unmet.empty()) {
+      if (split->met.size() <= split->unmet.size()) add(split->met, "thỏa", "meeting it");
+      else add(split->unmet, "không thỏa", "not meeting it");
+    }
     add(split->unknown, "chưa rõ", "unknown");
     return note;
   }
