@@ -13,6 +13,13 @@ namespace thidua {
 // Static types, as the checker and the schema know them.
 enum class value_type : std::uint8_t { unknown, boolean, number, text, date, duration, enumeration };
 
+// unknown with value::scale == 1: a count that some events or members left open, known
+// to lie between lo/den and hi/den (a count has den 1; its ratio to a known whole, den).
+struct count_range {
+  std::uint32_t lo, hi;
+  std::int64_t den;
+};
+
 struct value {
   value_type kind = value_type::unknown;  // unknown: missing or not computable
   std::uint16_t scale = 0;                // enumeration: index of its scale
@@ -23,12 +30,7 @@ struct value {
     date day;
     duration span;
     std::uint32_t ordinal;  // enumeration: position in its scale, 0 = lowest
-    // unknown with scale == 1: a count that some events or members left open, known to
-    // lie between lo/den and hi/den (a count has den 1; its ratio to a known whole, den).
-    struct {
-      std::uint32_t lo, hi;
-      std::int64_t den;
-    } range;
+    count_range range;
   };
 
   constexpr value() : num{} {}
