@@ -1,6 +1,7 @@
-// The evaluator's semantics, row by row: three-valued logic, windows, aggregates,
-// scales, and the four outcomes. Rules are written in the language itself; records
-// are built by hand so these tests do not depend on the readers.
+// The evaluator's semantics, row by row: three-valued logic, windows, aggregates (and
+// their bounds), scales, and the outcomes with the order of their stages. Rules are
+// written in the language itself; records are built by hand so these tests do not
+// depend on the readers.
 #include <catch2/catch.hpp>
 #include <map>
 
