@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <string>
+#include <unistd.h>
 
 #include "engine/eval/batch.hpp"
 #include "engine/explain/explanation.hpp"
@@ -24,10 +26,16 @@ std::map<std::string, outcome> run(const std::string& rules_text, const std::str
   auto rules = load_rules_from_text("t.thidua", rules_text);
   INFO(render_all(rules->diags, rules->sources, lang::en));
   REQUIRE(rules->ok());
-  auto path = std::filesystem::temp_directory_path() / "thidua_cross_record_test.jsonl";
+  // CTest runs each test case in its own process, two at a time: every call writes a
+  // file of its own (process id and a counter), so parallel runs never share one.
+  static int calls = 0;
+  auto path = std::filesystem::temp_directory_path() /
+              ("thidua_cross_record_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".jsonl");
   std::ofstream(path, std::ios::binary) << jsonl;
   record_set records(rules->checked->shape);
-  REQUIRE(io::load_records(path.string(), records));
+  const bool loaded = io::load_records(path.string(), records);
+  std::filesystem::remove(path);
+  REQUIRE(loaded);
   const auto& tree = *rules->tree;
   auto batch = eval::evaluate_all(tree, records, 1);
   eval::evaluator ev(tree, records);
