@@ -64,6 +64,14 @@ struct in_source_dir {
   in_source_dir() { fs::current_path(THIDUA_SOURCE_DIR); }
 };
 
+// An example of docs/language.md must check clean: no error and no warning.
+void check_clean_example(const std::string& text) {
+  auto rules = load_rules_from_text("docs/language.md", text);
+  INFO(text << render_all(rules->diags, rules->sources, lang::en));
+  CHECK(rules->ok());
+  CHECK(rules->diags.items().empty());
+}
+
 }  // namespace
 
 TEST_CASE("golden: diagnostics and rule trees of criteria files", "[golden][check]") {
@@ -163,10 +171,7 @@ TEST_CASE("docs: the whole-file example of docs/language.md checks clean", "[gol
   REQUIRE(start != std::string::npos);
   start += 10;
   auto end = doc.find("```", start);
-  auto rules = load_rules_from_text("docs/language.md", doc.substr(start, end - start));
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  CHECK(rules->ok());
-  CHECK(rules->diags.items().empty());
+  check_clean_example(doc.substr(start, end - start));
 }
 
 // The reference's examples that are golden cases: a ```thidua block whose first line is
@@ -204,10 +209,7 @@ TEST_CASE("docs: the point-sheet and tier examples of docs/language.md check cle
         block.find("mốc theo") == std::string::npos)
       continue;
     ++tested;
-    auto rules = load_rules_from_text("docs/language.md", block);
-    INFO(block << render_all(rules->diags, rules->sources, lang::en));
-    CHECK(rules->ok());
-    CHECK(rules->diags.items().empty());
+    check_clean_example(block);
   }
   CHECK(tested >= 2);
 }
@@ -239,10 +241,7 @@ TEST_CASE("docs: the history examples of docs/language.md check clean", "[golden
     std::string text = "thang xếp_loại: hoàn_thành < hoàn_thành_tốt < hoàn_thành_xuất_sắc\n" + shape +
                        "danh hiệu x \"X\"\n  tiêu chí \"c\": " + line + "\n";
     INFO(line);
-    auto rules = load_rules_from_text("docs/language.md", text);
-    INFO(render_all(rules->diags, rules->sources, lang::en));
-    CHECK(rules->ok());
-    CHECK(rules->diags.items().empty());
+    check_clean_example(text);
     ++checked;
   }
   CHECK(checked >= 7);
