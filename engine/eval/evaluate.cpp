@@ -15,6 +15,16 @@ truth truth_of(const value& v) {
   return v.boolean ? truth::yes : truth::no;
 }
 
+namespace {
+// Puts a member back as it was when the scope ends, on every return path.
+template <typename T>
+struct restore_on_exit {
+  T& ref;
+  T old;
+  ~restore_on_exit() { ref = old; }
+};
+}  // namespace
+
 member_index::member_index(const record_set& records) {
   const std::uint32_t n = records.size();
   std::vector<std::int64_t> owner(n, -1);
@@ -286,6 +296,25 @@ value comparison(op code, const value& a, const value& b) {
 
 }  // namespace
 
+// A `nơi` condition judged for one event. Under tracing, the blank fields it read are kept
+// as missing only when they left it unknown: a field an event did not need (số_minh_chứng
+// of a document that is no achievement report) is not data the decision lacks.
+template <bool Trace>
+truth evaluator::event_condition(std::uint32_t node, bool report_missing) {
+  if constexpr (!Trace) {
+    (void)report_missing;
+    return truth_of(eval<false>(node));
+  } else {
+    const auto fields = m_trace->missing_fields.size(), events = m_trace->missing_event_fields.size();
+    truth t = truth_of(eval<true>(node));
+    if (t != truth::unknown || !report_missing) {
+      m_trace->missing_fields.resize(fields);
+      m_trace->missing_event_fields.resize(events);
+    }
+    return t;
+  }
+}
+
 template <bool Trace>
 value evaluator::aggregate(const compile::node& n) {
   const auto& table = m_records.list(n.aux);
@@ -302,6 +331,9 @@ value evaluator::aggregate(const compile::node& n) {
   bool unknown_seen = false;  // such an event, or a value a sum or extreme could not read
   value acc = n.code == op::sum ? value::of(number::integer(0)) : value::unknown();
   const value* saved = m_event;
+  // Which list m_event belongs to, so a traced load_event can name a missing field.
+  restore_on_exit<std::uint32_t> keep_list{m_event_list, m_event_list};
+  m_event_list = n.aux;
   for (std::uint32_t i = first; i < last; ++i) {
     const value* ev = table.event(i);
     if (windowed) {
@@ -324,7 +356,7 @@ value evaluator::aggregate(const compile::node& n) {
     }
     if (condition) {
       m_event = ev;
-      truth t = truth_of(eval<Trace>(*condition));
+      truth t = event_condition<Trace>(*condition);
       if (t == truth::no) continue;
       if (t == truth::unknown) {
         unknown_seen = true;
@@ -338,7 +370,7 @@ value evaluator::aggregate(const compile::node& n) {
       m_event = ev;
       // An event that may or may not be an estimate is taken as one: the result is then
       // only provisional, which is the cautious reading.
-      if (truth_of(eval<Trace>(estimate - 1)) != truth::no) ++estimated;
+      if (event_condition<Trace>(estimate - 1, /*report_missing=*/false) != truth::no) ++estimated;
     }
     if (n.code == op::count) continue;
     const value& x = ev[n.slot];
@@ -417,6 +449,9 @@ value evaluator::history(const compile::node& n, std::uint32_t index) {
   bool count_unknown = false;
   std::int64_t counted = 0;
   const value* saved = m_event;
+  // Which list m_event belongs to, so a traced load_event can name a missing field.
+  restore_on_exit<std::uint32_t> keep_list{m_event_list, m_event_list};
+  m_event_list = n.aux;
   for (std::uint32_t i = begin; i < stop; ++i) {
     const value* ev = table.event(i);
     std::int64_t y = 0;
@@ -452,7 +487,7 @@ value evaluator::history(const compile::node& n, std::uint32_t index) {
     truth t = truth::yes;
     if (condition) {
       m_event = ev;
-      t = truth_of(eval<Trace>(*condition));
+      t = event_condition<Trace>(*condition);
     }
     if (t == truth::yes) {
       ++counted;
@@ -512,7 +547,12 @@ value evaluator::eval(std::uint32_t index) {
       if constexpr (Trace)
         if (!result.known()) m_trace->missing_fields.push_back(n.slot);
       break;
-    case op::load_event: result = m_event ? m_event[n.slot] : value::unknown(); break;
+    case op::load_event:
+      result = m_event ? m_event[n.slot] : value::unknown();
+      // An event field left blank: the explanation names it ("đánh_giá_năm.văn_bản_đúng_hạn").
+      if constexpr (Trace)
+        if (m_event && !result.known()) m_trace->missing_event_fields.emplace_back(m_event_list, n.slot);
+      break;
     case op::load_let: result = let_value<Trace>(n.slot); break;
     case op::not_op: {
       truth t = truth_of(eval<Trace>(kids[0]));

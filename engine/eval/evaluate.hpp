@@ -130,6 +130,8 @@ class evaluator {
   template <bool Trace>
   value aggregate(const compile::node& n);
   template <bool Trace>
+  truth event_condition(std::uint32_t node, bool report_missing = true);
+  template <bool Trace>
   value history(const compile::node& n, std::uint32_t index);
   template <bool Trace>
   value let_value(std::uint32_t let);
@@ -189,6 +191,7 @@ class evaluator {
   std::uint32_t m_participant = 0;
   const value* m_row = nullptr;
   const value* m_event = nullptr;  // the event an aggregate's condition is looking at
+  std::uint32_t m_event_list = 0;  // the list that event belongs to
   std::vector<value> m_lets;
   std::vector<std::uint8_t> m_let_state;  // 0 not computed, 1 computing, 2 done
   std::vector<std::uint8_t> m_let_estimated;  // 1: the definition's value counted estimates

@@ -182,3 +182,31 @@ danh hiệu b "B"
   for (const auto& d : rules->diags.items()) cycle |= d.code == "check.award_cycle";
   CHECK(cycle);
 }
+
+TEST_CASE("missing: a blank event field is named only when it left the decision open", "[eval][missing]") {
+  auto rules = load_rules_from_text("t.thidua", R"(
+dữ liệu
+  hồ_sơ: danh sách (ngày: ngày, giấy_tờ: chữ, số_minh_chứng: số)
+danh hiệu a "A"
+  tiêu chí "Báo cáo có minh chứng": đếm(hồ_sơ nơi giấy_tờ = "Báo cáo" và số_minh_chứng ≥ 1) ≥ 1
+)");
+  REQUIRE(rules->ok());
+  auto path = std::filesystem::temp_directory_path() / ("thidua_missing_" + std::to_string(::getpid()) + ".jsonl");
+  // P: a report without its evidence count (open); Q: the same blank, but on a document
+  // that is no report (settled by giấy_tờ), next to a complete report.
+  std::ofstream(path, std::ios::binary)
+      << R"({"mã": "P", "hồ_sơ": [{"ngày": "2024-01-02", "giấy_tờ": "Báo cáo"}]})" "\n"
+      << R"({"mã": "Q", "hồ_sơ": [{"ngày": "2024-01-02", "giấy_tờ": "Tờ trình"}, {"ngày": "2024-01-03", "giấy_tờ": "Báo cáo", "số_minh_chứng": 2}]})" "\n";
+  record_set records(rules->checked->shape);
+  const bool loaded = io::load_records(path.string(), records);
+  std::filesystem::remove(path);
+  REQUIRE(loaded);
+  auto batch = eval::evaluate_all(*rules->tree, records, 1);
+  REQUIRE(batch.rows.size() == 2);
+  CHECK(batch.rows[0].decision.result == outcome::not_decidable);
+  CHECK(batch.rows[0].missing == std::vector<std::string>{"hồ_sơ.số_minh_chứng"});
+  CHECK(batch.rows[1].decision.result == outcome::passed);
+  eval::evaluator ev(*rules->tree, records);
+  auto ex = explain::explain(ev, 1, 0, rules->sources);
+  CHECK(ex.missing.empty());
+}
