@@ -13,6 +13,7 @@
 //   window        name window_lit
 //   scale         name name name+          (values lowest first)
 //   let           name EXPR in_force?
+//   override_decl name EXPR citation?
 //   import_decl   text                     estimate  name EXPR     single_use  name
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
@@ -71,6 +72,7 @@ enum class kind : std::uint8_t {
   window,
   scale,
   let,
+  override_decl,
   import_decl,
   estimate,
   single_use,

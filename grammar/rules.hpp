@@ -251,6 +251,7 @@ struct kw_until_closed : sor< kw< "đến khi kết thúc" >, kw< "until closed"
 struct kw_to : sor< kw< "đến" >, kw< "to" > > {};
 struct kw_scale : sor< kw< "thang" >, kw< "scale" > > {};
 struct kw_let : sor< kw< "đặt" >, kw< "let" > > {};
+struct kw_override : sor< kw< "ghi đè" >, kw< "override" > > {};
 struct kw_schema : sor< kw< "dữ liệu" >, kw< "schema" > > {};
 struct kw_import : sor< kw< "nhập" >, kw< "import" > > {};
 struct kw_estimate : sor< kw< "ước tính" >, kw< "estimate" > > {};
@@ -321,7 +322,7 @@ struct kw_in_force : sor< kw< "hiệu lực" >, kw< "in force" > > {};
 struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {};
 // Words that start a declaration, an award item or a clause (`theo`, `nơi`, `trong`)
 // without a `:` after them: an operand that is missing must not swallow them.
-struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award,
+struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_override, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award,
                              kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within, kw_sheet, kw_since > {};
 // Item keywords: names, unless a `:` follows.
 struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by, kw_granted, kw_as_of, kw_in_force >, hsep, one< ':' > > {};
@@ -540,6 +541,9 @@ struct subjects : seq< kw_for, must< award_subject >, star< sep, subject_sep, mu
 
 struct citation_text : padded< text > {};
 struct citation : seq< kw_per, must< citation_text > > {};
+// `ghi đè NAME = EXPR theo "…"`: the campaign's own value for a definition it imported
+// (a standard-library parameter), with the rule that sets it.
+struct override_decl : seq< kw_override, must< let_name, let_equals, let_value >, opt< sep, citation > > {};
 
 struct criterion_label : padded< text > {};
 struct criterion_colon : padded< one< ':' > > {};
@@ -672,9 +676,9 @@ struct estimate : seq< kw_estimate, must< estimate_list, estimate_colon, estimat
 struct single_use_list : padded< name > {};
 struct single_use : seq< kw_single_use, must< single_use_list > > {};
 
-struct declaration : sor< campaign, round, window, scale, let, schema, import_decl, estimate, single_use, award, sheet > {};
+struct declaration : sor< campaign, round, window, scale, let, override_decl, schema, import_decl, estimate, single_use, award, sheet > {};
 // Where parsing resumes after a syntax error: a line that starts a declaration.
-struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award, kw_sheet > {};
+struct declaration_start : sor< kw_campaign, seq< kw_round, not_at< hsep, one< ':' > > >, kw_window, kw_scale, kw_let, kw_override, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award, kw_sheet > {};
 struct declarations : seq< sep, star< declaration, sep > > {};
 struct file_end : eof {};
 struct file : seq< declarations, must< file_end > > {};

@@ -111,6 +111,10 @@ struct let_decl {
   name_ref name;
   expr_ptr value;
   expr_ptr in_force;  // hiệu lực / in force: a window_lit, or null (always in force)
+  // `ghi đè NAME = EXPR theo "…"`: replaces every version of a definition of that name
+  // declared in an imported file; `citation` is the campaign's rule for the new value.
+  bool is_override = false;
+  std::string citation;
 };
 
 // In the dữ liệu / schema block: NAME: TYPE, or NAME: danh sách (f: T, ...) / list (...)

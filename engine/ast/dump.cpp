@@ -161,7 +161,7 @@ class dumper {
       line(1, fmt::format("scale {}: {}", s.name.text, values), s.where);
     }
     for (const auto& l : f.lets) {
-      line(1, "let " + l.name.text, l.where);
+      line(1, (l.is_override ? "override " : "let ") + l.name.text + (l.citation.empty() ? "" : " per \"" + l.citation + "\""), l.where);
       if (l.value) expression(*l.value, 2);
       if (l.in_force) {
         line(2, "in_force");

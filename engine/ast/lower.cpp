@@ -512,6 +512,16 @@ class lowerer {
         f.lets.push_back(std::move(l));
         break;
       }
+      case kind::override_decl: {
+        let_decl l;
+        l.where = n.where;
+        l.name = name_of(n.child(0));
+        l.value = top_expression(n.child(1));
+        l.is_override = true;
+        if (n.children.size() > 2 && n.child(2).k == kind::citation) l.citation = unquote(n.child(2).child(0).text);
+        f.lets.push_back(std::move(l));
+        break;
+      }
       case kind::schema: {
         schema_decl s;
         s.where = n.where;

@@ -83,6 +83,10 @@ struct checked_file {
   std::vector<window_range> award_in_force;
   std::vector<std::uint8_t> let_active;  // the same, per file->lets
   std::vector<window_range> let_in_force;
+  // Per file->lets, for a `ghi đè` (override): the definition it replaces that would have
+  // applied on the as-of date (or the only one), -1 if none did; -1 for other lets. The
+  // replaced definitions are checked but never loaded, like versions not in force.
+  std::vector<std::int32_t> let_replaces;
   schema shape;
   std::vector<named_window> windows;  // rounds first (in order), then windows
   std::vector<let_info> lets;         // same order as file->lets

@@ -168,16 +168,98 @@ void choose_versions(const std::vector<dated>& decls, const checked_file& result
   }
 }
 
+// `ghi đè NAME = …` replaces every version of the definition NAME declared in another
+// (imported) file. Returns, per file.lets, the override that replaces it, or -1; reports
+// overrides of nothing, of the file's own definitions, and two overrides of one name.
+std::vector<std::int32_t> resolve_overrides(const ast::file& file, diagnostics& out) {
+  const auto n = file.lets.size();
+  std::vector<std::int32_t> replaced_by(n, -1);
+  std::set<std::string> seen;
+  for (std::size_t oi = 0; oi < n; ++oi) {
+    const auto& o = file.lets[oi];
+    if (!o.is_override) continue;
+    const auto key = text::name_key(o.name.text);
+    if (!seen.insert(key).second) {
+      out.error("check.duplicate_override", o.name.where,
+                {fmt::format("`{}` đã được ghi đè ở trên; mỗi tên chỉ ghi đè một lần", o.name.text),
+                 fmt::format("`{}` is overridden twice; override a name once", o.name.text)});
+      continue;
+    }
+    std::vector<std::size_t> targets;
+    const ast::let_decl* own = nullptr;
+    for (std::size_t li = 0; li < n; ++li) {
+      const auto& l = file.lets[li];
+      if (l.is_override || text::name_key(l.name.text) != key) continue;
+      if (l.name.where.source == o.name.where.source) own = own ? own : &l;
+      else targets.push_back(li);
+    }
+    if (own) {
+      out.error("check.override_own", o.name.where,
+                {fmt::format("`{}` được định nghĩa ngay trong tệp này; chỉ ghi đè được định nghĩa của tệp được nhập",
+                             o.name.text),
+                 fmt::format("`{}` is defined in this very file; only a definition of an imported file can be overridden",
+                             o.name.text)})
+          .help = {"sửa định nghĩa `đặt` đó, hoặc bỏ dòng `ghi đè`", "edit that `let` instead, or remove the `override` line"};
+      continue;
+    }
+    if (targets.empty()) {
+      std::vector<std::string> imported;
+      for (const auto& l : file.lets)
+        if (!l.is_override && l.name.where.source != o.name.where.source) imported.push_back(l.name.text);
+      auto& d = out.error("check.override_unknown", o.name.where,
+                          {fmt::format("không có định nghĩa nào tên `{}` trong các tệp được nhập để ghi đè", o.name.text),
+                           fmt::format("no imported file defines `{}`, so there is nothing to override", o.name.text)});
+      if (auto near = closest_name(o.name.text, imported); !near.empty())
+        d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+      else
+        d.help = {fmt::format("một tên mới thì khai báo bằng `đặt {} = …`", o.name.text),
+                  fmt::format("declare a new name with `let {} = …`", o.name.text)};
+      continue;
+    }
+    for (auto li : targets) replaced_by[li] = static_cast<std::int32_t>(oi);
+  }
+  return replaced_by;
+}
+
+// For each override, the replaced definition that would have applied on the as-of date:
+// the unversioned one, or the version whose dates hold that day.
+std::vector<std::int32_t> replaced_in_force(const ast::file& file, const std::vector<std::int32_t>& replaced_by,
+                                            const checked_file& result) {
+  std::vector<std::int32_t> replaces(file.lets.size(), -1);
+  diagnostics quiet;  // the dates were checked when the imported file was
+  for (std::size_t li = 0; li < file.lets.size(); ++li) {
+    if (replaced_by[li] < 0) continue;
+    const auto& l = file.lets[li];
+    bool applies = !l.in_force;
+    if (l.in_force && result.as_of)
+      if (auto r = window_of_literal(*l.in_force, quiet, std::nullopt))
+        applies = r->from <= result.as_of->days && result.as_of->days <= r->to;
+    auto& slot = replaces[static_cast<std::size_t>(replaced_by[li])];
+    if (applies || slot < 0) slot = static_cast<std::int32_t>(li);
+  }
+  return replaces;
+}
+
 }  // namespace
 
 void check_declarations(const ast::file& file, checked_file& result, diagnostics& out) {
   resolve_as_of(file, result, out);
+  const auto replaced_by = resolve_overrides(file, out);
+  result.let_replaces = replaced_in_force(file, replaced_by, result);
   {
     std::vector<dated> awards, lets;
     for (const auto& a : file.awards) awards.push_back({a.name.text, a.in_force.get(), a.name.where});
-    for (const auto& l : file.lets) lets.push_back({l.name.text, l.in_force.get(), l.name.where});
+    // A replaced definition leaves the choice of versions: its own dates no longer matter
+    // (a unique name keeps it out of every group).
+    for (std::size_t li = 0; li < file.lets.size(); ++li) {
+      const auto& l = file.lets[li];
+      if (replaced_by[li] >= 0) lets.push_back({fmt::format("\x01{}", li), nullptr, l.name.where});
+      else lets.push_back({l.name.text, l.in_force.get(), l.name.where});
+    }
     choose_versions(awards, result, out, result.award_active, result.award_in_force, "danh hiệu", "award");
     choose_versions(lets, result, out, result.let_active, result.let_in_force, "định nghĩa", "definition");
+    for (std::size_t li = 0; li < file.lets.size(); ++li)
+      if (replaced_by[li] >= 0) result.let_active[li] = 0;
   }
   auto declare_window = [&](const ast::name_ref& name, std::string label, window_range range, bool is_round,
                             std::optional<date> deadline = std::nullopt) {
@@ -260,9 +342,13 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
   for (std::size_t li = 0; li < file.lets.size(); ++li) {
     const auto& l = file.lets[li];
     auto key = text::name_key(l.name.text);
+    if (replaced_by[li] >= 0) {  // replaced by a `ghi đè`: names resolve to the override
+      result.lets.push_back(let_info{"", value_type::unknown, 0});
+      continue;
+    }
     bool versioned = false;
-    for (const auto& other : file.lets)
-      versioned |= other.in_force && text::name_key(other.name.text) == key;
+    for (std::size_t oj = 0; oj < file.lets.size(); ++oj)
+      versioned |= replaced_by[oj] < 0 && file.lets[oj].in_force && text::name_key(file.lets[oj].name.text) == key;
     if (versioned) {
       // A version not in force keeps an empty key: names resolve to the one in force.
       if (!result.let_active[li]) {
@@ -270,6 +356,14 @@ void check_declarations(const ast::file& file, checked_file& result, diagnostics
         continue;
       }
       let_names.insert(key);
+    }
+    if (l.is_override && !let_names.insert(key).second) {  // reported as overridden twice
+      result.lets.push_back(let_info{key, value_type::unknown, 0});
+      continue;
+    }
+    if (l.is_override) {
+      result.lets.push_back(let_info{key, value_type::unknown, 0});
+      continue;
     }
     if (!versioned && !let_names.insert(key).second)
       out.error("check.duplicate_let", l.name.where,

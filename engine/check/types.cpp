@@ -42,6 +42,7 @@ class checker {
   void run() {
     for (const auto& s : m_file.sheets) check_sheet(s);
     for (std::size_t i = 0; i < m_file.lets.size(); ++i) check_let(i);
+    check_override_types();
     for (const auto& e : m_file.estimates) check_estimate(e);
     m_result.single_use.assign(m_result.shape.lists.size(), 0);
     for (const auto& u : m_file.single_use) {
@@ -123,6 +124,32 @@ class checker {
     m_list = saved;
     --m_lets_open;
     m_let_state[i] = 2;
+  }
+
+  // An override must keep the replaced definition's type: the imported rules were
+  // checked against it, and a wrong type would surface there, far from the mistake.
+  void check_override_types() {
+    for (std::size_t i = 0; i < m_file.lets.size() && i < m_result.let_replaces.size(); ++i) {
+      const auto r = m_result.let_replaces[i];
+      if (!m_file.lets[i].is_override || r < 0 || !m_file.lets[i].value) continue;
+      const auto& mine = m_result.lets[i];
+      const auto& theirs = m_result.lets[static_cast<std::size_t>(r)];
+      if (mine.type == value_type::unknown || theirs.type == value_type::unknown) continue;
+      if (mine.type == theirs.type && mine.scale == theirs.scale) continue;
+      const auto& replaced = *m_file.lets[static_cast<std::size_t>(r)].value;
+      auto& d = m_out.error("check.override_type", m_file.lets[i].value->where,
+                  {fmt::format("giá trị ghi đè `{}` là {}, nhưng định nghĩa được thay là {}", m_file.lets[i].name.text,
+                               type_name(mine.type, false), type_name(theirs.type, false)),
+                   fmt::format("the override of `{}` is a {}, but the definition it replaces is a {}",
+                               m_file.lets[i].name.text, type_name(mine.type, true), type_name(theirs.type, true))});
+      d.notes.push_back({replaced.where, true, {"giá trị được thay ở đây", "the value replaced is here"}});
+      d.help = {fmt::format("ghi một giá trị là {}", type_name(theirs.type, false)),
+                fmt::format("give a value that is a {}", type_name(theirs.type, true))};
+      // Reported once, here: the imported rules go on being checked against the type
+      // they were written for.
+      m_result.lets[i].type = theirs.type;
+      m_result.lets[i].scale = theirs.scale;
+    }
   }
 
   // The condition speaks of one event of the list: its fields first, as inside `nơi`.

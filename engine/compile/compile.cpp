@@ -21,11 +21,17 @@ class compiler {
       if (ai >= m_checked.award_active.size() || m_checked.award_active[ai]) m_award_slot[ai] = static_cast<std::int32_t>(next++);
     for (std::size_t li = 0; li < file.lets.size(); ++li) {
       const auto& l = file.lets[li];
-      let_slot slot{l.name.text, 0, l.name.where};
+      let_slot slot;
+      slot.name = l.name.text;
+      slot.where = l.name.where;
       if (l.in_force && li < m_checked.let_in_force.size()) {
         slot.versioned = true;
         slot.in_force_from = m_checked.let_in_force[li].from;
         slot.in_force_to = m_checked.let_in_force[li].to;
+      }
+      if (l.is_override && li < m_checked.let_replaces.size()) {
+        slot.replaces = m_checked.let_replaces[li];
+        slot.citation = l.citation;
       }
       if (l.value) slot.root = emit(*l.value, 1);
       m_tree.lets.push_back(slot);

@@ -155,6 +155,10 @@ struct let_slot {
   // force are compiled too (they are never loaded) so let indices match the checker's.
   bool versioned = false;
   std::int32_t in_force_from = 0, in_force_to = 0;
+  // A `ghi đè` (override): the let it replaces (index into lets, -1 if none) and the
+  // campaign's rule for the new value, both quoted by explanations.
+  std::int32_t replaces = -1;
+  std::string citation;
 };
 
 struct rule_tree {

@@ -193,6 +193,13 @@ class builder {
   const eval::trace_record& m_trace;
   const source_set& m_sources;
 
+  // `file:line` of a declaration, as the explanation's items show their own places.
+  std::string place(span where) const {
+    if (where.source >= m_sources.size()) return {};
+    const auto& src = m_sources.get(where.source);
+    return fmt::format("{}:{}", src.name(), src.position(where.begin).line);
+  }
+
   bool percent_like(std::uint32_t index) const {
     const auto& n = m_tree.nodes[index];
     if (n.code == op::ratio) return true;
@@ -249,6 +256,18 @@ class builder {
         auto en = open ? fmt::format("from {}", format_date_iso(date{let.in_force_from}))
                        : fmt::format("from {} to {}", format_date_iso(date{let.in_force_from}), format_date_iso(date{let.in_force_to}));
         f.note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
+      }
+      if (let.replaces >= 0) {
+        // An auditor must see both values and who set the new one.
+        const auto& old = m_tree.lets[static_cast<std::size_t>(let.replaces)];
+        auto was = source_text(m_sources, m_tree.nodes[old.root].where);
+        auto per_vi = let.citation.empty() ? std::string{} : fmt::format(" theo “{}”", let.citation);
+        auto per_en = let.citation.empty() ? std::string{} : fmt::format(" per “{}”", let.citation);
+        f.note = {fmt::format("ghi đè tại {}{}: {}; thay giá trị tại {}: {}", place(let.where), per_vi, def,
+                              place(old.where), was),
+                  fmt::format("overridden at {}{} as {}, replacing {}: {}", place(let.where), per_en, def, place(old.where),
+                              was)};
+        f.overridden = true;
       }
       // A definition that counts members names them as the count itself would.
       if (m_tree.nodes[let.root].code == op::count_members)

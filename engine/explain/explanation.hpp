@@ -18,6 +18,7 @@ struct fact {
   bilingual value;     // formatted for people
   bilingual note;      // e.g. "3 sự kiện trong khoảng thời gian" / "3 events in the window"
   bool missing = false;
+  bool overridden = false;  // a definition the campaign replaced with `ghi đè`
 };
 
 enum class item_kind : std::uint8_t { criterion, exclusion, group, condition, procedure, deferral };

@@ -51,6 +51,7 @@ json item_json(const explain::item& it, const source_set& sources) {
     for (const auto& f : it.seen) {
       json x{{"what", f.what}, {"value", both(f.value)}, {"missing", f.missing}};
       if (!f.note.empty()) x["note"] = both(f.note);
+      if (f.overridden) x["overridden"] = true;
       seen.push_back(std::move(x));
     }
     j["seen"] = std::move(seen);

@@ -74,3 +74,32 @@ TEST_CASE("a clean file compiles, and NFD text resolves like NFC", "[check]") {
   INFO(render_all(rules->diags, rules->sources, lang::en));
   CHECK(rules->ok());
 }
+
+TEST_CASE("an override replaces every version of an imported definition, whatever the as-of date", "[check][override]") {
+  // lao_dong_tien_tien has two versions of the parameter (10 months to 2023, 6 from 2024);
+  // a campaign that overrides it reads its own value under either regime, and the
+  // replaced definition that would have applied is the one the explanation quotes.
+  const std::string text = R"(
+nhập "lao_dong_tien_tien"
+ghi đè thời_gian_tuyển_dụng_tối_thiểu = 3 tháng theo "Quy chế"
+)";
+  const auto regime_2024 = *make_date(2024, 1, 1);
+  for (auto as_of : {*make_date(2023, 5, 31), *make_date(2024, 5, 31)}) {
+    auto rules = load_rules_from_text("t.thidua", text, false, import_roots{default_stdlib_dir(), {}}, as_of);
+    INFO(render_all(rules->diags, rules->sources, lang::en));
+    REQUIRE(rules->ok());
+    const auto& lets = rules->tree->lets;
+    int overrides = 0;
+    for (const auto& l : lets) {
+      if (l.replaces < 0) continue;
+      ++overrides;
+      CHECK(l.citation == "Quy chế");
+      const auto& old = lets[static_cast<std::size_t>(l.replaces)];
+      const auto& src = rules->sources.get(old.where.source);
+      auto line = src.line_text(src.position(old.where.begin).line);
+      // The replaced line is the version in force on the as-of date.
+      CHECK(line.find(as_of < regime_2024 ? "10 tháng" : "6 tháng") != std::string_view::npos);
+    }
+    CHECK(overrides == 1);
+  }
+}
