@@ -23,7 +23,8 @@
 //   level         text            award_round  name
 //   criterion     text EXPR citation?      exclusion, procedure, deferral: same     citation  text
 //   group         text number (criterion | group)*
-//   quota         (percent | number) subject? rounding?      (subject: the group's words)
+//   quota         (percent | number) name? subject? rounding?  (name: `số đạt A`, the base award;
+//                                                            subject: the group's words)
 //   ranking       rank_key+                rank_key  EXPR rank_direction?
 //   tiers         keyword EXPR (tier | granted)*       keyword: `hạng` or `mốc` as written
 //   tier          text number            granted  name name   (list, field)

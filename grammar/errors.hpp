@@ -129,6 +129,7 @@ THIDUA_SYNTAX_ERROR(group_close, "thiếu `hết` để đóng nhóm", "expected
 THIDUA_SYNTAX_ERROR(quota_colon, "thiếu dấu `:` sau `giới hạn`", "expected `:` after `quota`");
 THIDUA_SYNTAX_ERROR(quota_at_most, "thiếu `không quá` sau `giới hạn:`, ví dụ `giới hạn: không quá 15% mỗi đơn vị`", "expected `at most` after `quota:`, such as `quota: at most 15% in each unit`");
 THIDUA_SYNTAX_ERROR(quota_amount, "thiếu số suất sau `không quá`: một tỉ lệ như `15%` hoặc một số nguyên như `3 suất`", "expected the number of slots after `at most`: a percentage such as `15%` or a whole number such as `3 slots`");
+THIDUA_SYNTAX_ERROR(quota_base_name, "thiếu tên danh hiệu sau `số đạt`, ví dụ `không quá 15% số đạt lao_động_tiên_tiến`", "expected an award's name after `of those passing`, such as `at most 15% of those passing lao_động_tiên_tiến`");
 THIDUA_SYNTAX_ERROR(quota_group_name, "thiếu tên trường chia nhóm sau `mỗi`, ví dụ `mỗi đơn vị`", "expected the field that forms the groups after `each`, such as `each unit`");
 THIDUA_SYNTAX_ERROR(quota_rounding, "thiếu cách làm tròn sau dấu `,`: `làm tròn xuống`, `làm tròn lên` hoặc `làm tròn gần nhất`", "expected the rounding after `,`: `rounding down`, `rounding up` or `rounding to nearest`");
 THIDUA_SYNTAX_ERROR(rank_colon, "thiếu dấu `:` sau `xếp thứ tự theo`", "expected `:` after `rank by`");

@@ -299,7 +299,7 @@ constexpr std::string_view keyword_spellings[] = {
     "end", "theo", "per", "nơi", "where", "within", "và", "and",
     "hoặc", "or", "không", "not", "thuộc", "in", "đúng", "true",
     "sai", "false", "đếm", "count", "tổng", "sum", "nhỏ_nhất", "min",
-    "lớn_nhất", "max", "giới hạn", "quota", "không quá", "at most", "suất", "slots", "slot", "mỗi", "each",
+    "lớn_nhất", "max", "giới hạn", "quota", "không quá", "at most", "suất", "slots", "slot", "mỗi", "each", "số đạt", "of those passing",
     "in each", "làm tròn xuống", "rounding down", "làm tròn lên", "rounding up", "làm tròn gần nhất",
     "rounding to nearest", "xếp thứ tự theo", "rank by", "giảm dần", "descending", "tăng dần", "ascending",
     "trước", "first", "chấm điểm", "score sheet", "tối đa", "xếp loại", "đã trao", "milestones", "liên_tục", "consecutive", "mỗi_năm", "every_year",

@@ -289,6 +289,7 @@ struct kw_quota : sor< kw< "giới hạn" >, kw< "quota" > > {};
 struct kw_at_most : sor< kw< "không quá" >, kw< "at most" > > {};
 struct kw_slots : sor< kw< "suất" >, kw< "slots" >, kw< "slot" > > {};
 struct kw_each : sor< kw< "mỗi" >, kw< "in each" >, kw< "each" > > {};
+struct kw_of_passing : sor< kw< "số đạt" >, kw< "of those passing" > > {};
 struct kw_rounding_down : sor< kw< "làm tròn xuống" >, kw< "rounding down" > > {};
 struct kw_rounding_up : sor< kw< "làm tròn lên" >, kw< "rounding up" > > {};
 struct kw_rounding_nearest : sor< kw< "làm tròn gần nhất" >, kw< "rounding to nearest" > > {};
@@ -608,10 +609,13 @@ struct quota_at_most : padded< kw_at_most > {};
 struct quota_count : seq< integer, opt< hsep, kw_slots > > {};
 struct quota_amount : padded< sor< percent, quota_count > > {};
 struct quota_group_name : padded< subject > {};
+// `15% số đạt lao_động_tiên_tiến`: the share is of the participants passing that award.
+struct quota_base_name : padded< name > {};
+struct quota_base : seq< kw_of_passing, must< quota_base_name > > {};
 struct quota_group : seq< kw_each, must< quota_group_name > > {};
 struct rounding : sor< kw_rounding_down, kw_rounding_up, kw_rounding_nearest > {};
 struct quota_rounding : padded< rounding > {};
-struct quota : seq< kw_quota, must< quota_colon, quota_at_most, quota_amount >, opt< sep, quota_group >,
+struct quota : seq< kw_quota, must< quota_colon, quota_at_most, quota_amount >, opt< sep, quota_base >, opt< sep, quota_group >,
                     opt< sep, one< ',' >, must< quota_rounding > > > {};
 // Ranking: `xếp thứ tự theo: tổng_điểm giảm dần, tuyến_đầu trước, mã` / `rank by: …`.
 // The direction is on the key's line; without one a key is ascending.

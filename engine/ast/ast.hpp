@@ -154,6 +154,7 @@ struct quota_decl {
   bool is_percent = false;  // 15%: a share of the group; 3 (suất): a number of slots
   number amount;            // 15/100 or 3
   std::optional<name_ref> group;  // the field forming the groups (words joined by `_`); none: the whole run
+  std::optional<name_ref> base_award;  // `số đạt A`: the share is of those passing A; none: of all evaluated
   rounding round = rounding::down;
 };
 

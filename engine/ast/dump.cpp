@@ -195,8 +195,8 @@ class dumper {
       for (const auto& c : a.deferrals) criterion_line(c, "defer", 2);
       if (a.quota) {
         const auto& q = *a.quota;
-        line(2, fmt::format("quota at most {}{}{}", q.is_percent ? format_percent(q.amount) : format_number(q.amount),
-                            q.group ? " in each " + q.group->text : std::string(),
+        line(2, fmt::format("quota at most {}{}{}{}", q.is_percent ? format_percent(q.amount) : format_number(q.amount),
+                            q.base_award ? " of those passing " + q.base_award->text : std::string(), q.group ? " in each " + q.group->text : std::string(),
                             q.round == rounding::down ? ", rounding down" : q.round == rounding::up ? ", rounding up" : ", rounding to nearest"),
              q.where);
       }

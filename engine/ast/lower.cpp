@@ -684,6 +684,9 @@ class lowerer {
           q.amount = q.is_percent ? number::make(wide_int(v->num), wide_int(v->den) * 100).value_or(number{}) : *v;
           break;
         }
+        case kind::name:
+          q.base_award = name_of(*c);
+          break;
         case kind::subject: {
           // `đơn vị` names the field `đơn_vị`: the words of the group joined by `_`.
           std::string joined;

@@ -95,6 +95,8 @@ struct checked_file {
   std::unordered_map<const ast::expr*, expr_info> info;
   std::vector<sheet_info> sheets;  // same order as file->sheets
   std::vector<tiers_info> tiers;   // one per award, same order as file->awards
+  // Per file->awards: for a quota `số đạt A`, the file index of A (its version in force), else -1.
+  std::vector<std::int32_t> quota_base;
 
   const expr_info& of(const ast::expr& e) const { return info.at(&e); }
   int find_window(std::string_view name) const;

@@ -214,6 +214,7 @@ class checker {
                      "use `descending` or `ascending` for numbers, dates and scales; or write a condition, e.g. `sex = \"Nữ\" first`"};
     }
     if (!a.quota) return;
+    if (a.quota->base_award) check_quota_base(a);
     if (a.ranking.empty())
       m_out.error("check.quota_without_ranking", a.quota->where,
                   {fmt::format("danh hiệu `{}` có giới hạn số suất nhưng không có `xếp thứ tự theo:`; không biết ai được chọn", a.name.text),
@@ -235,6 +236,39 @@ class checker {
           d.help = {"nhóm là một trường của đối tượng, ví dụ `mỗi đơn vị`", "the group is a participant field, such as `each unit`"};
       }
     }
+  }
+
+  // `không quá 15% số đạt A`: A is another award of the file, and the share is a share.
+  void check_quota_base(const ast::award_decl& a) {
+    const auto& base = *a.quota->base_award;
+    const auto self = static_cast<std::size_t>(&a - m_file.awards.data());
+    m_result.quota_base.resize(m_file.awards.size(), -1);
+    if (!a.quota->is_percent) {
+      m_out.error("check.quota_base_slots", base.where,
+                  {"`số đạt` chỉ đi với một tỉ lệ (`không quá 15% số đạt …`), không đi với một số suất cố định",
+                   "`of those passing` goes with a share (`at most 15% of those passing …`), not with a fixed number of slots"});
+      return;
+    }
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < m_file.awards.size(); ++i) {
+      names.push_back(m_file.awards[i].name.text);
+      const bool active = i >= m_result.award_active.size() || m_result.award_active[i];
+      if (active && text::name_key(m_file.awards[i].name.text) == text::name_key(base.text)) {
+        if (text::name_key(m_file.awards[i].name.text) == text::name_key(a.name.text)) {
+          m_out.error("check.quota_base_self", base.where,
+                      {fmt::format("chỉ tiêu của `{}` không thể tính trên số người đạt chính nó", a.name.text),
+                       fmt::format("the quota of `{}` cannot be a share of those passing the award itself", a.name.text)})
+              .help = {"bỏ `số đạt …` để tính trên mọi đối tượng được xét", "drop `of those passing …` to count everyone evaluated"};
+          return;
+        }
+        m_result.quota_base[self] = static_cast<std::int32_t>(i);
+        return;
+      }
+    }
+    auto& d = m_out.error("check.unknown_award", base.where,
+                          {fmt::format("không có danh hiệu nào tên `{}`", base.text), fmt::format("no award is named `{}`", base.text)});
+    if (auto near = closest_name(base.text, names); !near.empty())
+      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
   }
 
   // ---- point sheets --------------------------------------------------------------

@@ -84,6 +84,8 @@ class compiler {
         out.quota.round = static_cast<rounding>(a.quota->round);
         out.quota.where = a.quota->where;
         if (a.quota->group) out.quota.group_field = m_checked.shape.find_field(a.quota->group->text);
+        if (ai < m_checked.quota_base.size() && m_checked.quota_base[ai] >= 0)
+          out.quota.base_award = m_award_slot[static_cast<std::size_t>(m_checked.quota_base[ai])];
       }
       if (a.tiers && a.tiers->measure) {
         auto& t = out.tiers;

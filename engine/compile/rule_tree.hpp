@@ -67,6 +67,7 @@ struct quota_rule {
   bool is_percent = false;
   number amount;
   std::int32_t group_field = -1;
+  std::int32_t base_award = -1;  // `số đạt A`: tree index of A; -1: the base is everyone evaluated
   rounding round = rounding::down;
   span where;
 };

@@ -77,10 +77,23 @@ award_ranking rank_award(evaluator& ev, std::uint32_t award, const std::vector<s
     const auto next = static_cast<std::uint32_t>(r.groups.size());
     const auto at = key.kind == value_type::text ? by_text.try_emplace(key.text, next).first->second
                                                  : by_other.try_emplace(group_id(key), next).first->second;
-    if (at == next) r.groups.push_back(award_ranking::group{key, 0, 0, {}, {}});
+    if (at == next) r.groups.push_back(award_ranking::group{key, 0, 0, 0, {}, {}});
     auto& g = r.groups[at];
     r.group_of[p] = at;
-    ++g.base;
+    ++g.evaluated;
+    if (a.quota.base_award < 0) {
+      ++g.base;
+    } else {
+      // "15% tổng số cá nhân đạt LĐTT": the base award decided as đạt(A) would decide it.
+      // One whose A is not decidable is left out: a base too small can only cost a slot,
+      // never give one the rule does not allow.
+      const auto base = static_cast<std::uint32_t>(a.quota.base_award);
+      const value& kind = records.row(p)[field_kind];
+      const bool applies = kind.kind != value_type::enumeration ||
+                           tree.awards[base].applies_to(static_cast<participant_kind>(kind.ordinal));
+      ev.begin(p);
+      if (applies && ev.decide(base).result == outcome::passed) ++g.base;
+    }
     if (!passed[i]) continue;
     r.entry_of[p] = static_cast<std::uint32_t>(r.keys.size() / std::max<std::size_t>(1, r.key_count));
     ev.begin(p);

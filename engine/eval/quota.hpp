@@ -23,7 +23,8 @@ constexpr std::uint32_t no_group = 0xFFFFFFFFu;
 struct award_ranking {
   struct group {
     value key;                // the group's value (unknown for the whole run or a missing field)
-    std::uint32_t base = 0;   // participants the award was evaluated for in the group
+    std::uint32_t evaluated = 0;  // participants the award was evaluated for in the group
+    std::uint32_t base = 0;   // the share's base: those evaluated, or those of them passing the base award
     std::uint32_t slots = 0;  // with a quota: slots in the group; without: every passed one
     number exact;             // with a percentage: share × base before rounding
     std::vector<std::uint32_t> order;  // passed participants, best first

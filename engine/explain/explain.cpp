@@ -635,7 +635,8 @@ bilingual quota_arithmetic(const compile::quota_rule& q, const eval::award_ranki
 }
 
 // Fills ex.ranking from the award's ranking over every participant.
-void describe_ranking(explanation& ex, const eval::award_ranking& r, const compile::award& a, std::uint32_t participant,
+void describe_ranking(explanation& ex, const eval::award_ranking& r, const compile::rule_tree& tree, const compile::award& a,
+                      std::uint32_t participant,
                       const record_set& records, const source_set& sources) {
   const auto& shape = records.shape();
   auto& ri = ex.ranking;
@@ -650,7 +651,9 @@ void describe_ranking(explanation& ex, const eval::award_ranking& r, const compi
   }
   ri.rank = r.rank_of[participant];
   ri.eligible = static_cast<std::uint32_t>(grp.order.size());
+  ri.evaluated = grp.evaluated;
   ri.base = grp.base;
+  if (a.quota.present && a.quota.base_award >= 0) ri.base_label = tree.awards[static_cast<std::size_t>(a.quota.base_award)].label;
   ri.slots = grp.slots;
   if (r.limited) ri.arithmetic = quota_arithmetic(a.quota, grp);
   auto facts_of = [&](std::uint32_t p) {
@@ -716,7 +719,7 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ex.result = trace.result.result;
   ex.provisional = trace.result.provisional;
   if (ranking) {
-    describe_ranking(ex, *ranking, a, participant, records, sources);
+    describe_ranking(ex, *ranking, ev.tree(), a, participant, records, sources);
     if (ranking->outside(participant)) ex.result = eval::outcome::outside_quota;
   }
 

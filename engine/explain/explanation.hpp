@@ -54,7 +54,9 @@ struct ranking_info {
   bilingual group;          // that field's value for this participant
   std::uint32_t rank = 0;      // 1 = first; 0 when not among the passed
   std::uint32_t eligible = 0;  // passed participants in the group (the ones ranked)
-  std::uint32_t base = 0;      // participants the award was evaluated for in the group
+  std::uint32_t evaluated = 0;  // participants the award was evaluated for in the group
+  std::uint32_t base = 0;       // the quota's base: `evaluated`, or those passing base_label
+  std::string base_label;       // `số đạt A`: A's label; empty when the base is everyone evaluated
   std::uint32_t slots = 0;
   bilingual arithmetic;        // "15% × 27 = 4,05 → 4 suất (làm tròn xuống)"
   std::vector<rank_fact> keys;  // this participant's values

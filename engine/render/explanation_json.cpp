@@ -74,7 +74,8 @@ json ranking_json(const explain::ranking_info& ri) {
   };
   json j;
   j["group"] = ri.group_field.empty() ? json(nullptr) : json{{"field", ri.group_field}, {"value", both(ri.group)}};
-  j["evaluated"] = ri.base;
+  j["evaluated"] = ri.evaluated;
+  if (!ri.base_label.empty()) j["base"] = json{{"passing", ri.base_label}, {"count", ri.base}};
   j["eligible"] = ri.eligible;
   j["rank"] = ri.rank ? json(ri.rank) : json(nullptr);
   if (ri.limited) {

@@ -97,12 +97,18 @@ void ranking(std::string& out, const explain::ranking_info& ri, const std::strin
     return s;
   };
   out += fmt::format("\n{}\n", en ? "Ranking:" : "Xếp thứ tự:");
+  // With `số đạt A` the quota's base is not everyone evaluated: both counts are shown.
+  auto counted = ri.base_label.empty()
+                     ? (en ? fmt::format("{} participants evaluated", ri.evaluated) : fmt::format("{} đối tượng được xét", ri.evaluated))
+                     : (en ? fmt::format("{} participants evaluated, {} of them passing “{}”, the quota's base", ri.evaluated, ri.base,
+                                         ri.base_label)
+                           : fmt::format("{} đối tượng được xét, trong đó {} đạt “{}” là cơ sở tính chỉ tiêu", ri.evaluated, ri.base,
+                                         ri.base_label));
   if (!ri.group_field.empty())
-    out += en ? fmt::format("  group: {} = {} ({} participants evaluated)\n", ri.group_field, ri.group.en, ri.base)
-              : fmt::format("  nhóm: {} = {} ({} đối tượng được xét)\n", ri.group_field, ri.group.vi, ri.base);
+    out += en ? fmt::format("  group: {} = {} ({})\n", ri.group_field, ri.group.en, counted)
+              : fmt::format("  nhóm: {} = {} ({})\n", ri.group_field, ri.group.vi, counted);
   else
-    out += en ? fmt::format("  group: the whole run ({} participants evaluated)\n", ri.base)
-              : fmt::format("  nhóm: toàn bộ đợt xét ({} đối tượng được xét)\n", ri.base);
+    out += en ? fmt::format("  group: the whole run ({})\n", counted) : fmt::format("  nhóm: toàn bộ đợt xét ({})\n", counted);
   if (ri.limited) out += fmt::format("  {} {}\n", en ? "quota:" : "chỉ tiêu:", ri.arithmetic.in(l));
   if (ri.rank)
     out += en ? fmt::format("  rank: {} of {} eligible\n", ri.rank, ri.eligible)
