@@ -159,6 +159,7 @@ class builder {
       tier_line l;
       l.label = t.labels[i];
       l.from = {format_number(t.from[i], ','), format_number(t.from[i], '.')};
+      if (i < t.from_names.size()) l.parameter = t.from_names[i];
       l.met = m.kind == value_type::number && compare(m.num, t.from[i]) >= 0;
       v.lines.push_back(std::move(l));
     }

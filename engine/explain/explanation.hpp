@@ -103,6 +103,7 @@ struct sheet {
 struct tier_line {
   std::string label;
   bilingual from;
+  std::string parameter;  // the `đặt` that gives the threshold (`từ NAME`), empty for a number
   bool met = false;
 };
 
