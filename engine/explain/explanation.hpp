@@ -104,7 +104,9 @@ struct tier_line {
   std::string label;
   bilingual from;
   std::string parameter;  // the `đặt` that gives the threshold (`từ NAME`), empty for a number
-  bool met = false;
+  // Reached; for a count known only within bounds, yes when even the lower bound reaches
+  // the threshold, no when even the upper bound stays below it, unknown between.
+  eval::truth met = eval::truth::no;
 };
 
 struct tiers {
