@@ -135,3 +135,37 @@ TEST_CASE("tiers: a parameter threshold must be a numeric `đặt` written out",
   INFO(render_all(ok->diags, ok->sources, lang::en));
   CHECK(ok->ok());
 }
+
+TEST_CASE("tiers: a count known within bounds marks the tiers both bounds agree on", "[explain][tiers]") {
+  // Three dated events and one undated: the count lies between 3 and 4 on 01/6/2024.
+  const char* text = R"(
+dữ liệu
+  ev: danh sách (ngày: ngày)
+danh hiệu h "H"
+  hạng theo đếm(ev trong từ 01/01/2020 đến 31/12/2024):
+    "2": từ 2
+    "4": từ 4
+    "5": từ 5
+  hết
+)";
+  auto rules = load_rules_from_text("bounds.thidua", text);
+  INFO(render_all(rules->diags, rules->sources, lang::en));
+  REQUIRE(rules->ok());
+  auto path = std::filesystem::temp_directory_path() / ("thidua_tier_bounds_" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream(path) << R"({"mã": "P1", "loại": "cá nhân", "ev": [{"ngày": "2021-01-01"}, {"ngày": "2022-01-01"}, {"ngày": "2023-01-01"}, {}]})"
+                      << "\n";
+  record_set rs(rules->checked->shape);
+  REQUIRE(io::load_records(path.string(), rs));
+  std::filesystem::remove(path);
+  eval::evaluator ev(*rules->tree, rs);
+  auto ex = explain::explain(ev, 0, 0, rules->sources);
+  CHECK(ex.result == outcome::not_decidable);
+  REQUIRE(ex.tier.lines.size() == 3);
+  CHECK(ex.tier.lines[0].met == eval::truth::yes);      // 3 and 4 both reach 2
+  CHECK(ex.tier.lines[1].met == eval::truth::unknown);  // 4 reaches 4, 3 does not
+  CHECK(ex.tier.lines[2].met == eval::truth::no);       // neither reaches 5
+  auto vi = render::explanation_text(ex, rules->sources, lang::vi);
+  CHECK_THAT(vi, Catch::Contains("[đạt] “2”: từ 2"));
+  CHECK_THAT(vi, Catch::Contains("[chưa rõ] “4”: từ 4"));
+  CHECK_THAT(vi, Catch::Contains("[không đạt] “5”: từ 5"));
+}
