@@ -27,7 +27,7 @@
 //                                                            subject: the group's words)
 //   ranking       rank_key+                rank_key  EXPR rank_direction?
 //   tiers         keyword EXPR (tier | granted)*       keyword: `hạng` or `mốc` as written
-//   tier          text number            granted  name name   (list, field)
+//   tier          text (number | name)   granted  name name   (list, field)
 //   sheet         name text? (sheet_item | grade)*
 //   sheet_item    keyword text EXPR number? citation?   keyword: `mục`, `cộng` or `trừ`
 //   grade         name name (band | force)*            (the grade's name, its scale)

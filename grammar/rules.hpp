@@ -578,7 +578,7 @@ struct group : seq< kw_group, must< group_label, group_at_least, group_count, gr
                     star< sep, group_member >, must< group_close > > {};
 
 // Tiers: `hạng theo EXPR:` (the highest tier met is granted) or `mốc theo EXPR:`
-// (milestones, each granted once), then `"label": từ N` lines, `đã trao: LIST.FIELD`
+// (milestones, each granted once), then `"label": từ N` lines (N a number or a `đặt` name), `đã trao: LIST.FIELD`
 // for milestones granted earlier, and `hết`.
 struct tier_kind : sor< kw_tiers, kw_milestones > {};
 struct tiers_head : seq< tier_kind, hsep, kw_per > {};
@@ -586,7 +586,8 @@ struct tiers_measure : padded< expr > {};
 struct tiers_colon : padded< one< ':' > > {};
 struct tier_colon : padded< one< ':' > > {};
 struct tier_from : padded< kw_from > {};
-struct tier_value : padded< number > {};
+// A threshold is a number or the name of a numeric `đặt` (a named parameter).
+struct tier_value : padded< sor< number, name > > {};
 struct tier : seq< text, must< tier_colon, tier_from, tier_value > > {};
 struct granted_colon : padded< one< ':' > > {};
 struct granted_list : padded< name > {};

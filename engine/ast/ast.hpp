@@ -166,12 +166,14 @@ struct rank_key_decl {
   rank_order order = rank_order::ascending;
 };
 
-// hạng theo EXPR: "label": từ N … hết   (tiers: the highest threshold met is granted)
+// hạng theo EXPR: "label": từ N … hết   (tiers: the highest threshold met is granted;
+// N is a number or the name of a numeric `đặt`, resolved by the checker)
 // mốc theo EXPR: "label": từ N … đã trao: LIST.FIELD hết   (milestones: each granted once)
 struct tier_decl {
   span where;
   std::string label;
-  number from;
+  number from;                       // the threshold written as a number ...
+  std::optional<name_ref> from_name;  // ... or the `đặt` that gives it (`từ NAME`)
   span from_span;
 };
 

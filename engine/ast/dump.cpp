@@ -207,7 +207,8 @@ class dumper {
       if (a.tiers) {
         line(2, a.tiers->milestones ? "milestones per" : "tiers per", a.tiers->where);
         if (a.tiers->measure) expression(*a.tiers->measure, 3);
-        for (const auto& t : a.tiers->tiers) line(3, fmt::format("tier {} from {}", quoted(t.label), num(t.from)), t.where);
+        for (const auto& t : a.tiers->tiers)
+          line(3, fmt::format("tier {} from {}", quoted(t.label), t.from_name ? t.from_name->text : num(t.from)), t.where);
         if (a.tiers->granted_list) line(3, fmt::format("granted {}.{}", a.tiers->granted_list->text, a.tiers->granted_field.text));
       }
     }

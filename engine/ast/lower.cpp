@@ -763,7 +763,10 @@ class lowerer {
         tier_decl d;
         d.where = c.where;
         d.label = unquote(c.child(0).text);
-        d.from = number_value(c.child(1));
+        if (c.child(1).k == kind::name)
+          d.from_name = name_of(c.child(1));
+        else
+          d.from = number_value(c.child(1));
         d.from_span = c.child(1).where;
         t.tiers.push_back(std::move(d));
       } else if (c.k == kind::granted) {

@@ -63,10 +63,14 @@ struct sheet_info {
   std::vector<std::uint32_t> force_values;
 };
 
-// An award's `đã trao: LIST.FIELD`, resolved (list -1 when there is none).
+// An award's `đã trao: LIST.FIELD`, resolved (list -1 when there is none), and its tier
+// thresholds: the number written, or the value of the `đặt` named (`từ NAME`, the
+// version in force), with that name (empty for a number written).
 struct tiers_info {
   std::int32_t granted_list = -1;
   std::uint32_t granted_field = 0;
+  std::vector<number> from;
+  std::vector<std::string> from_names;
 };
 // Where the as-of date came from (docs/language.md, "Effective dates and the as-of date").
 enum class as_of_origin : std::uint8_t { none, command_line, campaign, period_end };

@@ -384,8 +384,46 @@ class checker {
         auto info = visit(*t.measure, no_hint);
         expect(*t.measure, info, value_type::number, "giá trị xếp hạng", "the value that picks the tier");
       }
+      // A threshold may name a `đặt` (a parameter a campaign can change): it must be a
+      // number written out in the version in force, so that it is known before any record.
+      std::vector<std::uint8_t> known;
+      for (const auto& d : t.tiers) {
+        out.from.push_back(d.from);
+        out.from_names.emplace_back(d.from_name ? d.from_name->text : "");
+        known.push_back(1);
+        if (!d.from_name) continue;
+        known.back() = 0;
+        const int l = m_result.find_let(d.from_name->text);
+        if (l < 0) {
+          std::vector<std::string> names;
+          for (const auto& x : m_file.lets) names.push_back(x.name.text);
+          auto& e = m_out.error("check.tier_unknown_parameter", d.from_span,
+                                {fmt::format("ngưỡng của hạng `{}`: không có định nghĩa (`đặt`) nào tên `{}`", d.label, d.from_name->text),
+                                 fmt::format("threshold of tier `{}`: no definition (`let`) is named `{}`", d.label, d.from_name->text)});
+          if (auto near = closest_name(d.from_name->text, names); !near.empty())
+            e.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+          else
+            e.help = {fmt::format("thêm `đặt {} = 5` hoặc viết thẳng số: `từ 5`", d.from_name->text),
+                      fmt::format("add `let {} = 5` or write the number: `from 5`", d.from_name->text)};
+          continue;
+        }
+        const auto& value = m_file.lets[static_cast<std::size_t>(l)].value;
+        if (!value || value->kind != ast::expr_kind::number_lit) {
+          if (value)
+            m_out.error("check.tier_not_constant", d.from_span,
+                        {fmt::format("ngưỡng của hạng `{}`: `{}` phải được đặt bằng một số viết sẵn (ví dụ `đặt {} = 5`)", d.label,
+                                     d.from_name->text, d.from_name->text),
+                         fmt::format("threshold of tier `{}`: `{}` must be defined as a number written out (`let {} = 5`)", d.label,
+                                     d.from_name->text, d.from_name->text)})
+                .help = {"ngưỡng phải biết được trước khi đọc hồ sơ nào; không dùng trường, phép tính hay số phần trăm",
+                         "a threshold must be known before any record is read: no field, formula or percentage"};
+          continue;
+        }
+        out.from.back() = value->num;
+        known.back() = 1;
+      }
       for (std::size_t i = 1; i < t.tiers.size(); ++i)
-        if (compare(t.tiers[i].from, t.tiers[i - 1].from) <= 0)
+        if (known[i] && known[i - 1] && compare(out.from[i], out.from[i - 1]) <= 0)
           m_out.error("check.tiers_not_increasing", t.tiers[i].from_span,
                       {fmt::format("ngưỡng của hạng `{}` phải lớn hơn ngưỡng của hạng trước", t.tiers[i].label),
                        fmt::format("the threshold of tier `{}` must be above the previous tier's", t.tiers[i].label)})

@@ -93,12 +93,16 @@ class compiler {
         t.milestones = a.tiers->milestones;
         t.where = a.tiers->where;
         t.measure = emit(*a.tiers->measure, 1);
-        for (const auto& d : a.tiers->tiers) {
-          t.from.push_back(d.from);
+        // The checker's facts are per file award (every version); the thresholds are
+        // resolved there (a `từ NAME` reads the `đặt` in force).
+        const auto& facts = m_checked.tiers[ai];
+        for (std::size_t i = 0; i < a.tiers->tiers.size(); ++i) {
+          const auto& d = a.tiers->tiers[i];
+          t.from.push_back(i < facts.from.size() ? facts.from[i] : d.from);
+          t.from_names.push_back(i < facts.from_names.size() ? facts.from_names[i] : std::string());
           t.labels.push_back(d.label);
           t.places.push_back(d.where);
         }
-        const auto& facts = m_checked.tiers[m_tree.awards.size()];
         t.granted_list = facts.granted_list;
         t.granted_field = facts.granted_field;
       }

@@ -110,7 +110,8 @@ std::string dump(const rule_tree& t, const schema& shape) {
       out += a.tiers.milestones ? "  milestones per\n" : "  tiers per\n";
       node_line(out, t, shape, a.tiers.measure, 2);
       for (std::size_t i = 0; i < a.tiers.from.size(); ++i)
-        out += fmt::format("    \"{}\" from {}\n", a.tiers.labels[i], format_number(a.tiers.from[i]));
+        out += fmt::format("    \"{}\" from {}{}\n", a.tiers.labels[i], format_number(a.tiers.from[i]),
+                           i < a.tiers.from_names.size() && !a.tiers.from_names[i].empty() ? " (" + a.tiers.from_names[i] + ")" : "");
       if (a.tiers.granted_list >= 0)
         out += fmt::format("    granted {}.{}\n", shape.lists[static_cast<std::size_t>(a.tiers.granted_list)].name,
                            shape.lists[static_cast<std::size_t>(a.tiers.granted_list)].fields[a.tiers.granted_field].name);

@@ -78,6 +78,7 @@ struct tier_plan {
   bool milestones = false;  // granted once each: a milestone granted earlier is refused
   std::uint32_t measure = 0;
   std::vector<number> from;
+  std::vector<std::string> from_names;  // the `đặt` that gave each threshold, empty for a number written
   std::vector<std::string> labels;
   std::vector<span> places;
   std::int32_t granted_list = -1;  // đã trao: events of this list ...

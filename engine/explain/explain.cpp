@@ -159,7 +159,15 @@ class builder {
       tier_line l;
       l.label = t.labels[i];
       l.from = {format_number(t.from[i], ','), format_number(t.from[i], '.')};
-      l.met = m.kind == value_type::number && compare(m.num, t.from[i]) >= 0;
+      if (i < t.from_names.size()) l.parameter = t.from_names[i];
+      if (m.kind == value_type::number) {
+        l.met = compare(m.num, t.from[i]) >= 0 ? eval::truth::yes : eval::truth::no;
+      } else if (m.bounded()) {
+        auto lo = number::make(m.range.lo, m.range.den), hi = number::make(m.range.hi, m.range.den);
+        l.met = lo && compare(*lo, t.from[i]) >= 0   ? eval::truth::yes
+                : hi && compare(*hi, t.from[i]) < 0 ? eval::truth::no
+                                                    : eval::truth::unknown;
+      }
       v.lines.push_back(std::move(l));
     }
     const auto next = static_cast<std::size_t>(v.reached + 1);

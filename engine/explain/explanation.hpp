@@ -106,7 +106,10 @@ struct sheet {
 struct tier_line {
   std::string label;
   bilingual from;
-  bool met = false;
+  std::string parameter;  // the `đặt` that gives the threshold (`từ NAME`), empty for a number
+  // Reached; for a count known only within bounds, yes when even the lower bound reaches
+  // the threshold, no when even the upper bound stays below it, unknown between.
+  eval::truth met = eval::truth::no;
 };
 
 struct tiers {

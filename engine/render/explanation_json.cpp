@@ -129,7 +129,12 @@ std::string explanation_json(const explain::explanation& ex, const source_set& s
   if (ex.tier.present) {
     const auto& t = ex.tier;
     json lines = json::array();
-    for (const auto& line : t.lines) lines.push_back(json{{"label", line.label}, {"from", both(line.from)}, {"met", line.met}});
+    for (const auto& line : t.lines) {
+      json lj{{"label", line.label}, {"from", both(line.from)}, {"met", line.met == eval::truth::yes}};
+      if (line.met == eval::truth::unknown) lj["met"] = nullptr;  // a count known only within bounds
+      if (!line.parameter.empty()) lj["parameter"] = line.parameter;
+      lines.push_back(std::move(lj));
+    }
     json tj{{"kind", t.milestones ? "milestones" : "tiers"},
             {"source", location(sources, t.where)},
             {"measure", t.measure},

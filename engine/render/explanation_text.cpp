@@ -148,8 +148,9 @@ void tiers_text(std::string& out, const explain::tiers& t, const source_set& sou
   out += "\n";
   for (std::size_t i = 0; i < t.lines.size(); ++i) {
     const auto& line = t.lines[i];
-    out += fmt::format("  {} “{}”: {} {}", mark(line.met ? eval::truth::yes : eval::truth::no, explain::item_kind::criterion, l), line.label,
+    out += fmt::format("  {} “{}”: {} {}", mark(line.met, explain::item_kind::criterion, l), line.label,
                        en ? "from" : "từ", line.from.in(l));
+    if (!line.parameter.empty()) out += fmt::format(" ({} {})", en ? "parameter" : "tham số", line.parameter);
     if (static_cast<std::int32_t>(i) == t.reached) {
       if (t.granted_before == eval::truth::yes)
         out += en ? "  ← reached, but granted earlier: not granted again" : "  ← đã đạt, nhưng đã trao trước đây: không trao lại";
