@@ -303,7 +303,7 @@ constexpr std::string_view keyword_spellings[] = {
     "in each", "làm tròn xuống", "rounding down", "làm tròn lên", "rounding up", "làm tròn gần nhất",
     "rounding to nearest", "xếp thứ tự theo", "rank by", "giảm dần", "descending", "tăng dần", "ascending",
     "trước", "first", "chấm điểm", "score sheet", "tối đa", "xếp loại", "đã trao", "milestones", "liên_tục", "consecutive", "mỗi_năm", "every_year",
-    "kể từ", "since", "thiếu năm là không đạt", "missing years fail", "ngày xét", "as of", "hiệu lực", "in force"};
+    "số_ngày", "days_in", "kể từ", "since", "thiếu năm là không đạt", "missing years fail", "ngày xét", "as of", "hiệu lực", "in force"};
 // The short words of point sheets and tiers (`mục`, `trừ`, `trên`, `khi`, `hạng`, ...)
 // are left out too: `Tên` is one edit from `trên`, and they only start a line there.
 // Duration units (`năm`, `ngày`) are left out: `nam` or `ngay` is far more often a

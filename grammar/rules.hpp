@@ -281,6 +281,7 @@ struct kw_count : sor< kw< "đếm" >, kw< "count" > > {};
 struct kw_sum : sor< kw< "tổng" >, kw< "sum" > > {};
 struct kw_min : sor< kw< "nhỏ_nhất" >, kw< "min" > > {};
 struct kw_max : sor< kw< "lớn_nhất" >, kw< "max" > > {};
+struct kw_days_in : sor< kw< "số_ngày" >, kw< "days_in" > > {};
 struct kw_years : sor< kw< "năm" >, kw< "years" >, kw< "year" > > {};
 struct kw_months : sor< kw< "tháng" >, kw< "months" >, kw< "month" > > {};
 struct kw_days : sor< kw< "ngày" >, kw< "days" >, kw< "day" > > {};
@@ -423,7 +424,7 @@ struct year_window_end : padded< sor< seq< kw_years, sep, sum >, sum > > {};
 struct year_window : seq< integer, hsep, kw_years, must< year_window_to, year_window_end > > {};
 struct window_ref : sor< year_window, window_lit, name > {};
 
-struct aggregate_fn : sor< kw_count, kw_sum, kw_min, kw_max, kw_consecutive > {};
+struct aggregate_fn : sor< kw_count, kw_sum, kw_min, kw_max, kw_days_in, kw_consecutive > {};
 struct aggregate_head : seq< aggregate_fn, hsep, one< '(' > > {};
 struct aggregate_list : padded< name > {};
 struct aggregate_field : padded< name > {};

@@ -40,8 +40,9 @@ enum class expr_kind : std::uint8_t {
 };
 
 enum class binop : std::uint8_t { add, sub, mul, div, eq, ne, lt, le, gt, ge, and_op, or_op };
-// consecutive: liên_tục(…) / mỗi_năm(…); years_at_least: ít nhất K năm trong (…), K in num.
-enum class aggregate_fn : std::uint8_t { count, sum, min, max, consecutive, years_at_least };
+// consecutive: liên_tục(…) / mỗi_năm(…); years_at_least: ít nhất K năm trong (…), K in num;
+// days: số_ngày(…) / days_in(…), the days covered by the events' từ…đến periods.
+enum class aggregate_fn : std::uint8_t { count, sum, min, max, consecutive, years_at_least, days };
 
 struct expr {
   expr_kind kind = expr_kind::number_lit;

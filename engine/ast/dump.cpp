@@ -58,6 +58,7 @@ class dumper {
       case aggregate_fn::max: return "max";
       case aggregate_fn::consecutive: return "consecutive";
       case aggregate_fn::years_at_least: return "years_at_least";
+      case aggregate_fn::days: return "days";
     }
     return "?";
   }

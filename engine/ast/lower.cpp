@@ -397,6 +397,7 @@ class lowerer {
              : (key == "tổng" || key == "sum")  ? aggregate_fn::sum
              : (key == "nhỏ_nhất" || key == "min") ? aggregate_fn::min
              : (key == "lớn_nhất" || key == "max") ? aggregate_fn::max
+             : (key == "số_ngày" || key == "days_in") ? aggregate_fn::days
                                                    : aggregate_fn::consecutive;
     aggregate_parts(*e, n, 1, fn.text, fn.text);
     if (e->agg == aggregate_fn::consecutive || e->agg == aggregate_fn::years_at_least) {
@@ -405,7 +406,14 @@ class lowerer {
       m_out.error("lower.count_with_field", e->field_span,
                   {fmt::format("`{}` đếm sự kiện nên không nhận tên trường: viết `{}({})`", fn.text, fn.text, e->text),
                    fmt::format("`{}` counts events and takes no field: write `{}({})`", fn.text, fn.text, e->text)});
-    } else if (e->agg != aggregate_fn::count && e->field.empty()) {
+    } else if (e->agg == aggregate_fn::days && !e->field.empty()) {
+      // The period is always the event's own từ…đến: a field here would suggest another.
+      m_out.error("lower.days_with_field", e->field_span,
+                  {fmt::format("`{}` tính số ngày của khoảng `từ`…`đến` của mỗi sự kiện nên không nhận tên trường: viết `{}({})`",
+                               fn.text, fn.text, e->text),
+                   fmt::format("`{}` counts the days of each event's `from`…`to` period and takes no field: write `{}({})`",
+                               fn.text, fn.text, e->text)});
+    } else if (e->agg != aggregate_fn::count && e->agg != aggregate_fn::days && e->field.empty()) {
       m_out.error("lower.aggregate_without_field", n.child(1).where,
                   {fmt::format("`{}` cần một trường của sự kiện, ví dụ `{}.số_đơn_vị`", fn.text, e->text),
                    fmt::format("`{}` needs a field of the events, such as `{}.số_đơn_vị`", fn.text, e->text)});

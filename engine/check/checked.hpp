@@ -36,6 +36,8 @@ struct expr_info {
   // Aggregates over a range of years: the list's year field (`năm`/`year`, a number),
   // or -1 to take the year of its date field.
   std::int32_t year_field = -1;
+  // số_ngày / days_in: the list's `đến`/`to` date field (`index` holds `từ`/`from`).
+  std::int32_t end_field = -1;
 };
 
 struct named_window {

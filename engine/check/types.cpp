@@ -762,6 +762,17 @@ class checker {
       report_compare(e, x, y);
       return info;
     }
+    // Durations compare only in one unit (a year is not a fixed number of days), so
+    // `số_ngày(…) ≥ 5 năm` could never be decided: say so now rather than leave every
+    // pair undecided.
+    auto days_of = [](const ast::expr& a) { return a.kind == ast::expr_kind::aggregate && a.agg == ast::aggregate_fn::days; };
+    auto not_days = [](const ast::expr& a) { return a.kind == ast::expr_kind::duration_lit && a.dur.unit != duration_unit::days; };
+    if ((days_of(l) && not_days(r)) || (days_of(r) && not_days(l)))
+      m_out.error("check.duration_units", e.where,
+                  {"`số_ngày(…)` là một số ngày, không so được với tháng hay năm (độ dài của chúng thay đổi)",
+                   "`days_in(…)` is a number of days and cannot be compared with months or years (their length varies)"})
+          .help = {"so với ngày (`≥ 30 ngày`), hoặc cộng vào một ngày: `ngày_vào_ngành + 20 năm + số_ngày(…) ≤ ngày_xét`",
+                   "compare with days (`>= 30 days`), or add it to a date: `start + 20 years + days_in(…) <= as_of_date`"};
     bool ordering = e.op != b::eq && e.op != b::ne;
     if (ordering && (x.type == value_type::text || x.type == value_type::boolean))
       m_out.error("check.unordered_type", e.where,
@@ -897,6 +908,7 @@ class checker {
     expr_info info;
     info.type = e.agg == ast::aggregate_fn::count || e.agg == ast::aggregate_fn::sum ? value_type::number : value_type::unknown;
     if (e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least) info.type = value_type::boolean;
+    if (e.agg == ast::aggregate_fn::days) info.type = value_type::duration;
     const auto& shape = m_result.shape;
     int list = shape.find_list(e.text);
     if (list < 0) {
@@ -910,7 +922,9 @@ class checker {
     info.list = list;
     const auto& def = shape.lists[static_cast<std::size_t>(list)];
     const bool history = e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least;
-    if (e.agg != ast::aggregate_fn::count && !history) {
+    if (e.agg == ast::aggregate_fn::days) {
+      visit_periods(e, def, info);
+    } else if (e.agg != ast::aggregate_fn::count && !history) {
       int f = e.field.empty() ? -1 : def.find(e.field);
       if (f < 0) {
         std::vector<std::string> names;
@@ -947,7 +961,7 @@ class checker {
     if (e.window && e.window->kind == ast::expr_kind::year_window) {
       visit_years(e, def, info);
     } else if (e.window) {
-      if (def.date_field < 0)
+      if (def.date_field < 0 && e.agg != ast::aggregate_fn::days)
         m_out.error("check.list_without_date", e.window->where,
                     {fmt::format("danh sách `{}` không có trường ngày nên không lọc theo thời gian được", def.name),
                      fmt::format("list `{}` has no date field, so it cannot be filtered by a window", def.name)});
@@ -969,6 +983,34 @@ class checker {
       }
     }
     return info;
+  }
+
+  // số_ngày(LIST …): each event is a period from its `từ`/`from` date to its `đến`/`to`
+  // date. A blank end means the period is still running, so the as-of date must exist
+  // to say where it stops; the days after the as-of date have not happened yet.
+  void visit_periods(const ast::expr& e, const list_def& def, expr_info& info) {
+    auto date_named = [&](const char* vi, const char* en) {
+      for (const char* n : {vi, en})
+        if (int f = def.find(text::name_key(n)); f >= 0 && def.fields[static_cast<std::size_t>(f)].type == value_type::date) return f;
+      return -1;
+    };
+    const int from = date_named("từ", "from"), to = date_named("đến", "to");
+    if (from < 0 || to < 0) {
+      m_out.error("check.list_without_period", e.where,
+                  {fmt::format("`số_ngày` cần mỗi sự kiện của danh sách `{}` có hai trường ngày `từ` và `đến`", def.name),
+                   fmt::format("`days_in` needs each event of list `{}` to have two date fields, `from` and `to`", def.name)})
+          .help = {fmt::format("khai báo `{}: danh sách (từ: ngày, đến: ngày, …)`", def.name),
+                   fmt::format("declare `{}: list (from: date, to: date, …)`", def.name)};
+      return;
+    }
+    info.index = static_cast<std::uint32_t>(from);
+    info.end_field = to;
+    if (!m_result.as_of)
+      m_out.error("check.no_as_of", e.where,
+                  {"`số_ngày` tính các khoảng còn đang diễn ra (để trống `đến`) đến ngày xét, nhưng không có ngày xét nào được cho",
+                   "`days_in` counts a running period (a blank `to`) up to the as-of date, but no as-of date is given"})
+          .help = {"thêm `ngày xét: 31/5/2024` vào phần `phong trào`, hoặc chạy với `--as-of 2024-05-31`",
+                   "add `as of: 2024-05-31` to the `campaign` header, or run with `--as-of 2024-05-31`"};
   }
 
   // `trong N năm đến năm Y` and `kể từ D`: the list needs a year (a `năm`/`year`

@@ -1,5 +1,6 @@
 #include "engine/compile/compile.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "grammar/text.hpp"
@@ -308,6 +309,16 @@ class compiler {
         if (e.agg == ast::aggregate_fn::consecutive || e.agg == ast::aggregate_fn::years_at_least ||
             (e.window && e.window->kind == ast::expr_kind::year_window))
           return emit_history(e, info, n, depth);
+        if (e.agg == ast::aggregate_fn::days) {
+          n.code = op::days;
+          n.aux = static_cast<std::uint16_t>(info.list);
+          n.slot = info.index | (static_cast<std::uint32_t>(std::max(info.end_field, 0)) << 16);
+          n.window_from = info.window.from;
+          // Days after the as-of date have not happened: a running period stops there.
+          n.window_to = m_checked.as_of ? std::min(info.window.to, m_checked.as_of->days) : info.window.to;
+          if (e.condition) kids.push_back(emit(*e.condition, depth + 1));
+          break;
+        }
         switch (e.agg) {
           case ast::aggregate_fn::count: n.code = op::count; break;
           case ast::aggregate_fn::sum: n.code = op::sum; break;

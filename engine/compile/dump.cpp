@@ -33,8 +33,12 @@ void node_line(std::string& out, const rule_tree& t, const schema& shape, std::u
     case op::sum:
     case op::min:
     case op::max:
+    case op::days:
       out += fmt::format(" {}", shape.lists[n.aux].name);
-      if (n.code != op::count) out += fmt::format(".{}", shape.lists[n.aux].fields[n.slot].name);
+      if (n.code == op::days)
+        out += fmt::format(" .{}..{}", shape.lists[n.aux].fields[n.slot & 0xFFFF].name, shape.lists[n.aux].fields[n.slot >> 16].name);
+      else if (n.code != op::count)
+        out += fmt::format(".{}", shape.lists[n.aux].fields[n.slot].name);
       if (n.window_from != std::numeric_limits<std::int32_t>::min() || n.window_to != std::numeric_limits<std::int32_t>::max()) {
         out += " [";
         out += n.window_from == std::numeric_limits<std::int32_t>::min() ? "…" : format_date_iso(date{n.window_from});

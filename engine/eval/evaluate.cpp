@@ -406,6 +406,86 @@ value evaluator::aggregate(const compile::node& n) {
   return acc;
 }
 
+// số_ngày: the days covered by the events' periods, each clipped to the node's window
+// (whose end compile() stops at the as-of date), counted once where periods overlap.
+// A blank end runs to the window's end; a blank start, a reversed period or a filter
+// left unknown makes the total unknown, since that period might have added days.
+template <bool Trace>
+value evaluator::days(const compile::node& n, std::uint32_t index) {
+  const auto& table = m_records.list(n.aux);
+  const std::uint32_t first = table.starts[m_participant];
+  const std::uint32_t last = table.starts[m_participant + 1];
+  const std::uint32_t from_field = n.slot & 0xFFFFu, to_field = n.slot >> 16;
+  const std::uint32_t* condition = n.child_count > 0 ? &m_tree.children[n.first_child] : nullptr;
+  const value* saved = m_event;
+  restore_on_exit<std::uint32_t> keep_list{m_event_list, m_event_list};
+  m_event_list = n.aux;
+  // A `nơi` condition may hold a số_ngày of its own: work above what it leaves.
+  const std::size_t base = m_spans.size();
+  if constexpr (Trace) {
+    // Reached twice (a definition read by two criteria): keep one account of it.
+    std::erase_if(m_trace->periods, [index](const trace_record::period& p) { return p.node == index; });
+    std::erase_if(m_trace->open_periods, [index](const trace_record::open_period& p) { return p.node == index; });
+  }
+  bool open = false;
+  for (std::uint32_t i = first; i < last; ++i) {
+    const value* ev = table.event(i);
+    if (condition) {
+      m_event = ev;
+      truth t = event_condition<Trace>(*condition);
+      if (t == truth::no) continue;
+      if (t == truth::unknown) {
+        open = true;
+        if constexpr (Trace) m_trace->open_periods.push_back({index, i - first + 1, trace_record::open_reason::condition});
+        continue;
+      }
+    }
+    const value& a = ev[from_field];
+    const value& b = ev[to_field];
+    const bool running = b.kind != value_type::date;
+    if (a.kind != value_type::date || (!running && b.day < a.day)) {
+      open = true;
+      if constexpr (Trace) {
+        if (a.kind != value_type::date) m_trace->missing_event_fields.emplace_back(n.aux, from_field);
+        m_trace->open_periods.push_back({index, i - first + 1,
+                                         a.kind != value_type::date ? trace_record::open_reason::no_start : trace_record::open_reason::reversed});
+      }
+      continue;
+    }
+    std::int32_t lo = std::max(a.day.days, n.window_from);
+    std::int32_t hi = running ? n.window_to : std::min(b.day.days, n.window_to);
+    if (lo > hi) continue;
+    m_spans.push_back({lo, hi, running, a.day.days < lo, !running && b.day.days > hi});
+  }
+  m_event = saved;
+  const auto begin = m_spans.begin() + static_cast<std::ptrdiff_t>(base);
+  std::sort(begin, m_spans.end(), [](const span_days& x, const span_days& y) { return x.from < y.from; });
+  std::int64_t total = 0;
+  std::size_t merged = base;  // merge in place: m_spans[base..merged) are disjoint, not touching
+  for (std::size_t k = base; k < m_spans.size(); ++k) {
+    const span_days s = m_spans[k];
+    if (merged > base && s.from <= m_spans[merged - 1].to + 1) {
+      auto& back = m_spans[merged - 1];
+      if (s.to >= back.to) {
+        // The later end decides how the merged period ends.
+        back.running = s.to > back.to ? s.running : back.running || s.running;
+        back.cut_to = s.to > back.to ? s.cut_to : back.cut_to || s.cut_to;
+        back.to = s.to;
+      }
+    } else {
+      m_spans[merged++] = s;
+    }
+  }
+  for (std::size_t k = base; k < merged; ++k) {
+    total += std::int64_t{m_spans[k].to} - m_spans[k].from + 1;
+    if constexpr (Trace) m_trace->periods.push_back({index, m_spans[k].from, m_spans[k].to, m_spans[k].running, m_spans[k].cut_from, m_spans[k].cut_to});
+  }
+  if constexpr (Trace) m_trace->matched[index] = static_cast<std::uint32_t>(merged - base);
+  m_spans.resize(base);
+  if (open || total > std::numeric_limits<std::int32_t>::max()) return value::unknown();
+  return value::of(duration{static_cast<std::int32_t>(total), duration_unit::days});
+}
+
 // liên_tục / ít nhất K năm / đếm over the N years ending at a year. Each year of the
 // range is judged from its events (the `năm` field, or the year of the date): met when
 // one meets the condition; unknown when none does but one cannot be judged, or when an
@@ -664,6 +744,7 @@ value evaluator::eval(std::uint32_t index) {
     case op::consecutive:
     case op::years_at_least:
     case op::count_years: result = history<Trace>(n, index); break;
+    case op::days: result = days<Trace>(n, index); break;
     case op::year_of: {
       value a = eval<Trace>(kids[0]);
       if (a.kind == value_type::date) result = value::of(number::integer(to_civil(a.day).year));
@@ -1128,6 +1209,8 @@ void evaluator::trace(std::uint32_t award, trace_record& out) {
   out.outside_bands.clear();
   out.years.clear();
   out.missing_years.clear();
+  out.periods.clear();
+  out.open_periods.clear();
   out.criteria.clear();
   out.exclusions.clear();
   out.procedures.clear();

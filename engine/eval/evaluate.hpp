@@ -80,6 +80,23 @@ struct trace_record {
   // đạt(A): the verdict A had for this participant, per node.
   std::vector<std::pair<std::uint32_t, verdict>> prerequisites;
   std::vector<year_mark> years;  // history nodes: every year of their range, oldest first
+  // số_ngày: the periods counted, after clipping to the window and merging overlapping
+  // or touching ones, earliest first; `running` when a blank end stopped it at the
+  // window's end (never past the as-of date), `cut_from`/`cut_to` when a period began
+  // before the window or ended after it. Events whose period could not be judged are in
+  // open_periods: their number in the participant's list (from 1) and why.
+  struct period {
+    std::uint32_t node = 0;
+    std::int32_t from = 0, to = 0;  // days, both included
+    bool running = false, cut_from = false, cut_to = false;
+  };
+  std::vector<period> periods;
+  enum class open_reason : std::uint8_t { no_start, reversed, condition };
+  struct open_period {
+    std::uint32_t node = 0, event = 0;
+    open_reason why = open_reason::no_start;
+  };
+  std::vector<open_period> open_periods;
   std::vector<std::pair<std::uint32_t, std::int32_t>> missing_years;  // (list, year) left unknown by a missing year
   std::vector<truth> criteria;    // per top-level criterion, then group members depth-first
   std::vector<truth> exclusions;  // per exclusion, same layout
@@ -133,6 +150,8 @@ class evaluator {
   truth event_condition(std::uint32_t node, bool report_missing = true);
   template <bool Trace>
   value history(const compile::node& n, std::uint32_t index);
+  template <bool Trace>
+  value days(const compile::node& n, std::uint32_t index);
   template <bool Trace>
   value let_value(std::uint32_t let);
   template <bool Trace>
@@ -194,6 +213,12 @@ class evaluator {
   std::uint32_t m_event_list = 0;  // the list that event belongs to
   std::vector<value> m_lets;
   std::vector<std::uint8_t> m_let_state;  // 0 not computed, 1 computing, 2 done
+  // số_ngày's periods before merging; kept between calls so evaluation does not allocate.
+  struct span_days {
+    std::int32_t from, to;
+    bool running, cut_from, cut_to;
+  };
+  std::vector<span_days> m_spans;
   std::vector<std::uint8_t> m_let_estimated;  // 1: the definition's value counted estimates
   bool m_estimated = false;  // the decision under way has read a value counted from estimates
   trace_record* m_trace = nullptr;

@@ -283,6 +283,12 @@ class builder {
           f.note.vi += "; " + who.vi;
           f.note.en += "; " + who.en;
         }
+      if (m_tree.nodes[let.root].code == op::days) {
+        auto periods = periods_note(let.root);
+        f.note.vi += "; " + periods.vi;
+        f.note.en += "; " + periods.en;
+        add_periods(let.root, f);
+      }
       if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
         f.note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
         f.note.en += fmt::format("; {} of the events counted are estimates", e);
@@ -296,6 +302,9 @@ class builder {
         f.note.en += fmt::format(", {} of them estimate{}", e, e == 1 ? "" : "s");
       }
       refusals_note(index, n.aux, f.note);
+    } else if (n.code == op::days) {
+      f.note = periods_note(index);
+      add_periods(index, f);
     } else if (n.code == op::count_members) {
       f.note = members_note(index);
     } else if (n.code == op::award_passed) {
@@ -307,6 +316,57 @@ class builder {
         }
     }
     return f;
+  }
+
+  void add_periods(std::uint32_t index, fact& f) const {
+    for (const auto& p : m_trace.periods)
+      if (p.node == index) f.periods.push_back({date{p.from}, date{p.to}, p.running});
+  }
+
+  // số_ngày: the periods that were counted, merged, and the events that could not be
+  // judged, so an officer can check the total against the dossier by hand.
+  bilingual periods_note(std::uint32_t index) const {
+    std::string vi, en;
+    std::size_t k = 0;
+    for (const auto& p : m_trace.periods) {
+      if (p.node != index) continue;
+      const auto days = std::int64_t{p.to} - p.from + 1;
+      std::string vi_more, en_more;
+      if (p.cut_from) {
+        vi_more += fmt::format(", phần trước {} không tính", format_date_vi(date{p.from}));
+        en_more += fmt::format(", days before {} not counted", format_date_iso(date{p.from}));
+      }
+      if (p.running) {
+        vi_more += ", đang diễn ra, tính đến ngày xét";
+        en_more += ", running, counted to the as-of date";
+      } else if (p.cut_to) {
+        vi_more += fmt::format(", phần sau {} không tính", format_date_vi(date{p.to}));
+        en_more += fmt::format(", days after {} not counted", format_date_iso(date{p.to}));
+      }
+      vi += fmt::format("{}{}–{} ({} ngày{})", k ? "; " : "", format_date_vi(date{p.from}), format_date_vi(date{p.to}), days, vi_more);
+      en += fmt::format("{}{} to {} ({} day{}{})", k ? "; " : "", format_date_iso(date{p.from}), format_date_iso(date{p.to}), days,
+                        days == 1 ? "" : "s", en_more);
+      ++k;
+    }
+    std::string open_vi, open_en;
+    for (const auto& o : m_trace.open_periods) {
+      if (o.node != index) continue;
+      using why = eval::trace_record::open_reason;
+      open_vi += fmt::format("{}sự kiện #{} ({})", open_vi.empty() ? "" : ", ", o.event,
+                             o.why == why::no_start ? "thiếu ngày bắt đầu" : o.why == why::reversed ? "ngày kết thúc trước ngày bắt đầu" : "điều kiện `nơi` chưa rõ");
+      open_en += fmt::format("{}event #{} ({})", open_en.empty() ? "" : ", ", o.event,
+                             o.why == why::no_start ? "no start date" : o.why == why::reversed ? "ends before it starts" : "its `where` condition is unknown");
+    }
+    bilingual note;
+    if (k > 0)
+      note = {fmt::format("các khoảng được tính, phần trùng nhau tính một lần: {}", vi), fmt::format("periods counted, overlaps once: {}", en)};
+    else if (open_vi.empty())
+      note = {"không có khoảng thời gian nào được tính", "no period counted"};
+    if (!open_vi.empty()) {
+      note.vi += fmt::format("{}chưa tính được: {}", note.vi.empty() ? "" : "; ", open_vi);
+      note.en += fmt::format("{}not judged: {}", note.en.empty() ? "" : "; ", open_en);
+    }
+    return note;
   }
 
   // Single-use events this aggregate left out, each named by its first text field (an
@@ -382,7 +442,7 @@ class builder {
     auto f = describe(index, as_percent);
     if (seen_text.insert(f.what).second) out.push_back(std::move(f));
     if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event ||
-        n.code == op::count_members || n.code == op::count_years)
+        n.code == op::count_members || n.code == op::count_years || n.code == op::days)
       return;  // event-level values differ per event; the count says enough
     for (std::uint32_t i = 0; i < n.child_count; ++i) {
       collect(m_tree.children[n.first_child + i], false, out, seen_text);

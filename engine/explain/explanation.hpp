@@ -19,6 +19,12 @@ struct fact {
   bilingual note;      // e.g. "3 sự kiện trong khoảng thời gian" / "3 events in the window"
   bool missing = false;
   bool overridden = false;  // a definition the campaign replaced with `ghi đè`
+  // số_ngày: the merged periods behind the total, for JSON readers that re-add them.
+  struct period {
+    date from, to;
+    bool running = false;  // a blank end, stopped at the as-of date
+  };
+  std::vector<period> periods;
 };
 
 enum class item_kind : std::uint8_t { criterion, exclusion, group, condition, procedure, deferral };

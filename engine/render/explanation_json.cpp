@@ -52,6 +52,13 @@ json item_json(const explain::item& it, const source_set& sources) {
       json x{{"what", f.what}, {"value", both(f.value)}, {"missing", f.missing}};
       if (!f.note.empty()) x["note"] = both(f.note);
       if (f.overridden) x["overridden"] = true;
+      if (!f.periods.empty()) {
+        json periods = json::array();
+        for (const auto& p : f.periods)
+          periods.push_back({{"from", format_date_iso(p.from)}, {"to", format_date_iso(p.to)}, {"days", p.to.days - p.from.days + 1},
+                             {"running", p.running}});
+        x["periods"] = std::move(periods);
+      }
       seen.push_back(std::move(x));
     }
     j["seen"] = std::move(seen);
