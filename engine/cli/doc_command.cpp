@@ -19,15 +19,29 @@ std::function<int()> add_doc(CLI::App& app, common_options& common) {
   cmd->add_option("--output,-o", opts->output, "ghi ra tệp thay cho đầu ra chuẩn / write to this file instead of standard output");
   return [opts, &common]() {
     const auto l = common.language();
-    // Each file alone: its imports are named in its section, not read (so --include,
-    // --stdlib and --as-of change nothing here).
+    bool bad = false;
+    auto as_of = as_of_date(common, bad);
+    if (bad) return int(exit_code::usage);
+    // Each file is documented alone: its imports are named in its section, not read.
+    // With --as-of each file is also checked as `thidua check --as-of` would (imports
+    // read, names and types resolved), since a file with dated versions can only be
+    // checked as of a date; without it only syntax and lowering are verified.
     std::vector<std::unique_ptr<parsed_file>> parsed;
     std::size_t errors = 0;
     for (const auto& path : opts->files) {
       auto p = parse_alone(path);
-      std::string report = render_all(p->diags, p->sources, l);
+      const diagnostics* shown = &p->diags;
+      const source_set* sources = &p->sources;
+      std::unique_ptr<loaded_rules> checked;
+      if (as_of && p->ok()) {
+        checked = load_rules(path, false, common.roots(), as_of);
+        shown = &checked->diags;
+        sources = &checked->sources;
+      }
+      std::string report = render_all(*shown, *sources, l);
       if (!report.empty()) fmt::print(stderr, "{}", report);
-      if (!p->ok()) errors += std::max<std::size_t>(p->diags.error_count(), 1);
+      bool ok = p->ok() && (!checked || checked->ok());
+      if (!ok) errors += std::max<std::size_t>(shown->error_count(), 1);
       parsed.push_back(std::move(p));
     }
     if (errors > 0) {
