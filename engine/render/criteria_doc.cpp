@@ -93,9 +93,12 @@ std::string after_colon(const std::string& s) {
 }
 
 // The comment block written just above `line`: the run of comment lines that ends on
-// the line before, without their markers, first line first. A blank line ends it.
-std::vector<std::string> comment_block_above(const source& src, std::uint32_t line) {
+// the line before, without their markers, first line first. A blank line ends it;
+// with `skip_blank`, blank lines between the block and `line` are passed over first.
+std::vector<std::string> comment_block_above(const source& src, std::uint32_t line, bool skip_blank = false) {
   std::vector<std::string> out;
+  if (skip_blank)
+    while (line > 1 && trim(src.line_text(line - 1)).empty()) --line;
   for (auto l = line; l > 1; --l) {
     auto t = src.line_text(l - 1);
     if (!is_comment_line(t)) break;
@@ -103,6 +106,65 @@ std::vector<std::string> comment_block_above(const source& src, std::uint32_t li
   }
   std::reverse(out.begin(), out.end());
   return out;
+}
+
+// A comment block as a quote; a separator line (`--- Tên mục ---`) says nothing here.
+void quote_block(std::string& out, const std::vector<std::string>& block) {
+  std::vector<std::string_view> lines;
+  for (const auto& line : block)
+    if (!starts_with(line, "---") && !starts_with(line, "===")) lines.push_back(line);
+  while (!lines.empty() && lines.front().empty()) lines.erase(lines.begin());
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  if (lines.empty()) return;
+  for (auto line : lines) out += line.empty() ? ">\n" : fmt::format("> {}\n", line);
+  out += '\n';
+}
+
+// The head of a line up to its first `:` outside a text (`tiêu chí "Nhãn"`, `giới hạn`).
+std::string head_of(std::string_view line) {
+  line = trim(line);
+  std::string_view close;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    auto rest = line.substr(i);
+    if (!close.empty()) {
+      if (starts_with(rest, close)) {
+        i += close.size() - 1;
+        close = {};
+      }
+      continue;
+    }
+    if (rest[0] == '"') close = "\"";
+    else if (starts_with(rest, "\u201C")) close = "\u201D";
+    else if (rest[0] == ':') return std::string(trim(line.substr(0, i)));
+  }
+  return std::string(line);
+}
+
+// The comment lines inside a declaration (between its first line and its end), each
+// block joined into one sentence and named by the line it stands above. A block after
+// the declaration's last line belongs to what follows, so it is left out.
+std::vector<std::pair<std::string, std::string>> notes_inside(const source& src, span where) {
+  std::vector<std::pair<std::string, std::string>> notes;
+  auto first = src.position(where.begin).line;
+  auto last = src.position(where.end > where.begin ? where.end - 1 : where.begin).line;
+  std::string pending;
+  for (auto l = first + 1; l <= last; ++l) {
+    auto text = src.line_text(l);
+    if (is_comment_line(text)) {
+      auto body = comment_body(trim(text));
+      if (!body.empty() && !starts_with(body, "---") && !starts_with(body, "===")) {
+        // A path wrapped after its `/` (`docs/` + `language.md`) is joined without a space.
+        if (!pending.empty() && pending.back() != '/') pending += ' ';
+        pending += body;
+      }
+      continue;
+    }
+    if (trim(text).empty() || pending.empty()) continue;
+    if (src.line_start(l) >= where.end) break;
+    notes.push_back({head_of(text), std::move(pending)});
+    pending.clear();
+  }
+  return notes;
 }
 
 // The comment at the end of the line holding `offset`, after that offset; empty if none.
@@ -192,6 +254,8 @@ std::string subjects_of(const source& src, const ast::award_decl& a) {
 void award_version(std::string& out, const source& src, const ast::award_decl& a, const std::string& first_subjects) {
   auto in_force = a.in_force ? as_written(src, a.in_force->where) : std::string{};
   out += in_force.empty() ? "#### Hiệu lực: không ghi (áp dụng mọi ngày xét)\n\n" : fmt::format("#### Hiệu lực: {}\n\n", in_force);
+  // An award's note may stand a blank line above it (the stdlib's section comments do).
+  quote_block(out, comment_block_above(src, src.position(a.where.begin).line, true));
   if (!a.label.empty()) out += fmt::format("- Tên: {}\n", a.label);
   if (auto s = subjects_of(src, a); s != first_subjects) out += fmt::format("- Đối tượng: {}\n", s);
   if (!a.level.empty()) out += fmt::format("- Cấp: {}\n", a.level);
@@ -235,6 +299,12 @@ void award_version(std::string& out, const source& src, const ast::award_decl& a
     for (const auto& tier : t.tiers) out += fmt::format("| {} | {} |\n", cell(tier.label), cell(as_written(src, tier.from_span)));
     out += '\n';
     if (t.granted_list) out += fmt::format("Đã trao: {}\n\n", code(t.granted_list->text + "." + t.granted_field.text));
+  }
+  auto notes = notes_inside(src, a.where);
+  if (!notes.empty()) {
+    out += "Ghi chú trong tệp:\n\n";
+    for (const auto& [before, text] : notes) out += fmt::format("- Trước {}: {}\n", code(before), text);
+    out += '\n';
   }
 }
 

@@ -23,9 +23,10 @@ struct doc_file {
 // comment line, without the `#`), its path, what it imports and, as a quote, the
 // comment lines that follow the title without a break (the header); then each award (the
 // versions of one name grouped, in file order) with its subjects and, per version, its
-// `hiệu lực` as written, label, level, round, `căn cứ` lines, a table of its items in
-// file order (kind, label, the condition as written, the citation), its quota, ranking
-// and tiers as written; then its definitions (`đặt`, each version's value and dates, with
+// `hiệu lực` as written, the comment block above it (blank lines between allowed), label,
+// level, round, `căn cứ` lines, a table of its items in file order (kind, label, the
+// condition as written, the citation), its quota, ranking and tiers as written, and the
+// comment lines inside it, each block named by the line it stands above; then its definitions (`đặt`, each version's value and dates, with
 // the comment block written just above each), overrides, record fields (with each line's
 // trailing comment), scales, point sheets and the other declarations. Conditions appear
 // as their source text on one line, comments removed, in backticks; `|` is escaped in

@@ -1,6 +1,7 @@
 // The Markdown documentation of a criteria file (render/criteria_doc.hpp), on a small
 // inline file: versions grouped under their award, `|` escaped in the condition, the
-// comment block above a `đặt` and a field's trailing comment picked up, a group's rows.
+// comment block above a `đặt` and a field's trailing comment picked up, a group's rows,
+// the notes written above an award and inside it.
 #include <catch2/catch.hpp>
 
 #include "engine/pipeline/pipeline.hpp"
@@ -34,6 +35,9 @@ danh hiệu mẫu "Mẫu (cũ)" cho cá nhân
   căn cứ: "Văn bản A"
   tiêu chí "Đủ giờ": số_giờ >= số_giờ_tối_thiểu theo "Văn bản A, Điều 1"
 
+# --- Khác ---
+# Ghi chú của danh hiệu khác [L].
+
 danh hiệu khác "Khác" cho tập thể
   tiêu chí "Có sáng kiến": có_sáng_kiến
 
@@ -44,6 +48,8 @@ danh hiệu mẫu "Mẫu (mới)" cho cá nhân
   hoãn "Đang xem xét": đếm(khen nơi tên = "a|b") > 0 theo "Văn bản B, Điều 4"
   tiêu chí "Đủ giờ": số_giờ >= số_giờ_tối_thiểu  # chú thích cuối dòng không vào bảng
     hoặc có_sáng_kiến theo "Văn bản B, Điều 2"
+  # Ghi chú trong danh hiệu [U],
+  # hai dòng.
   loại trừ "Bị khiển trách": sai
   nhóm "Một trong hai" ít nhất 1 trong:
     tiêu chí "Giờ cao": số_giờ > 100 theo "Văn bản B, Điều 3"
@@ -163,4 +169,37 @@ TEST_CASE("criteria doc: a file that does not parse is refused with its position
   CHECK(!p->ok());
   auto report = render_all(p->diags, p->sources, lang::en);
   CHECK(contains(report, "sai.thidua:"));
+}
+
+TEST_CASE("criteria doc: CRLF line ends, `//` comments and `#` inside a text", "[render][doc]") {
+  const char* text =
+      "// Tiêu đề CRLF\r\n"
+      "\r\n"
+      "dữ liệu\r\n"
+      "  mã_số: chữ   // mã số ghi trên hồ sơ\r\n"
+      "\r\n"
+      "// Ghi chú của tham số\r\n"
+      "đặt ký_hiệu = \"#1\"  # không phải ghi chú của giá trị\r\n"
+      "\r\n"
+      "danh hiệu x \"X\" cho cá nhân\r\n"
+      "  tiêu chí \"Ký hiệu\": mã_số = ký_hiệu theo \"Điều 2 # mục 1\"\r\n";
+  auto doc = doc_of(text);
+  INFO(doc);
+  CHECK(doc.rfind("## Tiêu đề CRLF\n", 0) == 0);
+  CHECK(contains(doc, "| `mã_số` | `chữ` | mã số ghi trên hồ sơ |\n"));
+  CHECK(contains(doc, "> Ghi chú của tham số\n\n| Giá trị | Hiệu lực |\n|---|---|\n| `\"#1\"` | không ghi (mọi ngày xét) |\n"));
+  CHECK(contains(doc, "| Tiêu chí | Ký hiệu | `mã_số = ký_hiệu` | Điều 2 # mục 1 |\n"));
+  CHECK(!contains(doc, "\r"));
+}
+
+TEST_CASE("criteria doc: the comment above an award and the comments inside it", "[render][doc]") {
+  auto doc = doc_of(criteria);
+  INFO(doc);
+  // Above `khác`, past a blank line; the separator line is left out.
+  CHECK(contains(doc, "#### Hiệu lực: không ghi (áp dụng mọi ngày xét)\n\n> Ghi chú của danh hiệu khác [L].\n\n- Tên: Khác\n"));
+  CHECK(!contains(doc, "--- Khác"));
+  // Inside `mẫu` (mới): joined, and named by the line it stands above.
+  CHECK(contains(doc, "Ghi chú trong tệp:\n\n- Trước `loại trừ \"Bị khiển trách\"`: Ghi chú trong danh hiệu [U], hai dòng.\n"));
+  // The old version has no comment inside, and the note above `khác` is not one of them.
+  CHECK(doc.find("Ghi chú trong tệp:") == doc.rfind("Ghi chú trong tệp:"));
 }
