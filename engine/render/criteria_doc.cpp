@@ -179,13 +179,15 @@ std::string trailing_comment(const source& src, std::uint32_t offset) {
   return std::string(comment_body(rest.substr(c)));
 }
 
-// The file's title: its first comment line, without the marker. Empty when it has none.
-// `header` gets the comment lines that follow it without a break (the header comment
-// of a stdlib file: regimes, sources, what a campaign must supply).
+// The file's title: its first comment line, without the marker, and the comment lines
+// that continue it up to the first empty comment line (a title wrapped over two lines is
+// one title). Empty when the file has no comment. `header` gets the comment lines that
+// follow without a break (the header comment of a stdlib file: regimes, sources, what a
+// campaign must supply).
 std::string title_of(const source& src, std::vector<std::string>& header) {
   auto text = src.text();
   std::string title;
-  bool found = false;
+  bool found = false, in_title = false;
   while (!text.empty()) {
     auto nl = text.find('\n');
     auto line = text.substr(0, nl);
@@ -194,9 +196,17 @@ std::string title_of(const source& src, std::vector<std::string>& header) {
       if (found) break;
       continue;
     }
-    if (found) header.emplace_back(comment_body(trim(line)));
-    else title = comment_body(trim(line));
-    found = true;
+    auto body = comment_body(trim(line));
+    if (!found) {
+      title = body;
+      found = in_title = true;
+    } else if (in_title && !body.empty()) {
+      title += ' ';
+      title += body;
+    } else {
+      in_title = false;
+      header.emplace_back(body);
+    }
   }
   while (!header.empty() && header.back().empty()) header.pop_back();
   while (!header.empty() && header.front().empty()) header.erase(header.begin());

@@ -20,8 +20,9 @@ struct doc_file {
 };
 
 // The Markdown section of one file: a `##` heading with the file's title (its first
-// comment line, without the `#`), its path, what it imports and, as a quote, the
-// comment lines that follow the title without a break (the header); then each award (the
+// comment line, without the `#`, joined with the comment lines continuing it up to an
+// empty comment line), its path, what it imports and, as a quote, the comment lines
+// that follow the title without a break (the header); then each award (the
 // versions of one name grouped, in file order) with its subjects and, per version, its
 // `hiệu lực` as written, the comment block above it (blank lines between allowed), label,
 // level, round, `căn cứ` lines, a table of its items in file order (kind, label, the

@@ -11,8 +11,10 @@ using namespace thidua;
 
 namespace {
 
-const char* const criteria = R"thidua(# Tệp thử: danh hiệu mẫu
-# (dòng chú thích thứ hai, không phải tiêu đề)
+const char* const criteria = R"thidua(# Tệp thử: danh hiệu
+# mẫu
+#
+# (chú thích đầu tệp, không phải tiêu đề)
 
 nhập "dinh_nghia_chung"
 
@@ -73,8 +75,9 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 TEST_CASE("criteria doc: title, path, imports", "[render][doc]") {
   auto doc = doc_of(criteria);
   INFO(doc);
+  // The title wraps over two comment lines; the empty comment line ends it.
   CHECK(doc.rfind("## Tệp thử: danh hiệu mẫu\n\n- Tệp: `stdlib/mau.thidua`\n- Nhập: `dinh_nghia_chung`\n\n"
-                  "> (dòng chú thích thứ hai, không phải tiêu đề)\n\n",
+                  "> (chú thích đầu tệp, không phải tiêu đề)\n\n",
                   0) == 0);
 }
 
