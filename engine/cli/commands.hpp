@@ -2,6 +2,7 @@
 // The thidua program: one file per subcommand, wired together in main.cpp.
 #include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
 #include <memory>
 #include <optional>
@@ -35,6 +36,7 @@ struct common_options {
 std::function<int()> add_check(CLI::App& app, common_options& common);
 std::function<int()> add_run(CLI::App& app, common_options& common);
 std::function<int()> add_explain(CLI::App& app, common_options& common);
+std::function<int()> add_doc(CLI::App& app, common_options& common);
 
 // Shared helpers (common.cpp).
 // --as-of as a date; nullopt when not given. A malformed date is reported to standard

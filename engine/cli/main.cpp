@@ -1,4 +1,4 @@
-// thidua: check, run and explain criteria files for emulation and commendation campaigns.
+// thidua: check, run, explain and document criteria files for emulation and commendation campaigns.
 #include <fmt/format.h>
 
 #include "engine/cli/commands.hpp"
@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   auto check = add_check(app, common);
   auto run = add_run(app, common);
   auto explain = add_explain(app, common);
+  auto doc = add_doc(app, common);
   // --lang may also follow the subcommand: `thidua check FILE --lang en`.
   for (auto* sub : app.get_subcommands({})) {
     sub->add_option("--lang,-l", common.lang, "vi|en")->check(CLI::IsMember({"vi", "en"}));
@@ -38,5 +39,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("check")) return check();
   if (app.got_subcommand("run")) return run();
   if (app.got_subcommand("explain")) return explain();
+  if (app.got_subcommand("doc")) return doc();
   return int(exit_code::usage);
 }

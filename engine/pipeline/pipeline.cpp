@@ -141,4 +141,37 @@ std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_
   return load_rules_from_text(path, *text, want_cst_dump, roots, as_of);
 }
 
+std::unique_ptr<parsed_file> parse_alone_from_text(const std::string& name, std::string_view text) {
+  auto parsed = std::make_unique<parsed_file>();
+  if (text.size() > limits::criteria_file_bytes) {
+    auto id = parsed->sources.add(name, "");
+    parsed->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(text.size()));
+    return parsed;
+  }
+  auto id = parsed->sources.add(name, text);
+  auto tree = grammar::parse(parsed->sources.get(id), id, parsed->diags);
+  if (tree) parsed->file.emplace(ast::lower(*tree, id, parsed->diags));
+  parsed->diags.sort();
+  return parsed;
+}
+
+std::unique_ptr<parsed_file> parse_alone(const std::string& path) {
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > limits::criteria_file_bytes) {
+    auto parsed = std::make_unique<parsed_file>();
+    auto id = parsed->sources.add(path, "");
+    parsed->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(bytes));
+    return parsed;
+  }
+  auto text = read_file(path);
+  if (!text) {
+    auto parsed = std::make_unique<parsed_file>();
+    parsed->diags.error("io.cannot_read", span{0xFFFFFFFFu, 0, 0},
+                        {fmt::format("không mở được tệp tiêu chí `{}`", path), fmt::format("cannot open criteria file `{}`", path)});
+    return parsed;
+  }
+  return parse_alone_from_text(path, *text);
+}
+
 }  // namespace thidua

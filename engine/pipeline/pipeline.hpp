@@ -44,4 +44,20 @@ std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std:
                                                    const import_roots& roots = import_roots{default_stdlib_dir(), {}},
                                                    std::optional<date> as_of = std::nullopt);
 
+// One criteria file read, parsed and lowered alone, its imports named but not read:
+// what `thidua doc` documents (each file shows only its own declarations).
+struct parsed_file {
+  source_set sources;  // the one file, source id 0
+  diagnostics diags;   // sorted by position
+  std::optional<ast::file> file;
+  bool ok() const { return file.has_value() && !diags.has_errors(); }
+};
+
+// Reads `path` and parses and lowers it, nothing more (no import, no check). Never
+// throws: an unreadable file (io.cannot_read), one over the size limit, a syntax or a
+// lowering error end up in `diags`, and `file` stays empty unless it parsed.
+std::unique_ptr<parsed_file> parse_alone(const std::string& path);
+// Same, from text in memory; `name` stands for its path.
+std::unique_ptr<parsed_file> parse_alone_from_text(const std::string& name, std::string_view text);
+
 }  // namespace thidua

@@ -21,7 +21,7 @@ expect_text() {  # file pattern description
   grep -q -- "$2" "$1" || { echo "FAIL: $3: '$2' not found"; head -20 "$1"; fail=1; }
 }
 
-for sub in "" check run explain; do
+for sub in "" check run explain doc; do
   expect_code 0 "--help $sub" "$THIDUA" $sub --help
   expect_text /tmp/thidua_e2e_out "Usage" "help text of '$sub'"
 done
@@ -36,6 +36,17 @@ expect_text /tmp/thidua_e2e_err "\^\^\^\^" "caret line"
 expect_code 1 "check a broken file in English" "$THIDUA" check $fx/broken.thidua --lang en
 expect_text /tmp/thidua_e2e_err "did you mean" "English help"
 expect_code 1 "missing criteria file" "$THIDUA" check $fx/does-not-exist.thidua
+
+# doc (docs/cli.md): Markdown of each file alone; errors as check reports them.
+expect_code 0 "doc a stdlib file" "$THIDUA" doc stdlib/lao_dong_tien_tien.thidua
+expect_text /tmp/thidua_e2e_out "^### Danh hiệu \`lao_động_tiên_tiến\`" "doc award heading"
+printf 'danh hiệu x "X"\n  tiêu chí "a": \n' >/tmp/thidua_e2e_syntax.thidua
+expect_code 1 "doc a file that does not parse" "$THIDUA" doc /tmp/thidua_e2e_syntax.thidua
+expect_text /tmp/thidua_e2e_err "thidua_e2e_syntax.thidua:2:16" "doc diagnostic position"
+expect_code 0 "doc checks names only with --as-of" "$THIDUA" doc $fx/broken.thidua
+expect_code 1 "doc --as-of checks the file" "$THIDUA" doc --as-of 2024-05-31 $fx/broken.thidua
+expect_text /tmp/thidua_e2e_err "broken.thidua:5:23" "doc --as-of diagnostic position"
+expect_code 1 "doc a missing file" "$THIDUA" doc $fx/does-not-exist.thidua
 
 # --as-of (docs/cli.md): overrides the campaign's `ngày xét`, picks the version in force,
 # and a malformed date is a usage error.

@@ -7,6 +7,8 @@
 //   explain/<case>/rules.thidua    -> expected.vi.txt, expected.en.txt (every participant's
 //   explain/<case>/records.jsonl      explanations), expected.json (the same as JSON) and
 //                                     run.csv (the run's results)
+//   docs/stdlib.md                 -> after its marker line, `thidua doc` of every
+//                                     stdlib/*.thidua in name order
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -17,6 +19,7 @@
 #include "engine/explain/explanation.hpp"
 #include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "engine/render/criteria_doc.hpp"
 #include "engine/render/render.hpp"
 
 namespace fs = std::filesystem;
@@ -133,6 +136,36 @@ TEST_CASE("golden: explanations and results", "[golden][explain]") {
       compare(dir / "run.expected", run);
     }
   }
+}
+
+// docs/stdlib.md is a hand-written introduction, a marker line, then what `thidua doc`
+// makes of every stdlib/*.thidua in name order: so editing a stdlib file without
+// regenerating the page fails here. UPDATE_GOLDEN=1 rewrites the part after the marker.
+TEST_CASE("golden: docs/stdlib.md is generated from the stdlib files", "[golden][stdlib_doc]") {
+  in_source_dir here;
+  const std::string marker =
+      "<!-- Phần dưới đây được sinh từ các tệp stdlib/*.thidua, đừng sửa tay: UPDATE_GOLDEN=1 "
+      "./build/tests/thidua_golden_tests \"[stdlib_doc]\" -->\n";
+  const fs::path page = "docs/stdlib.md";
+  auto text = read(page);
+  auto at = text.find(marker);
+  INFO("docs/stdlib.md must keep the marker line: " << marker);
+  REQUIRE(at != std::string::npos);
+  std::vector<std::unique_ptr<parsed_file>> parsed;
+  std::vector<render::doc_file> files;
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::directory_iterator("stdlib"))
+    if (e.is_regular_file() && e.path().extension() == ".thidua") paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  REQUIRE(!paths.empty());
+  for (const auto& p : paths) {
+    parsed.push_back(parse_alone(p.generic_string()));
+    INFO(render_all(parsed.back()->diags, parsed.back()->sources, lang::en));
+    REQUIRE(parsed.back()->ok());
+  }
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    files.push_back({&*parsed[i]->file, &parsed[i]->sources.get(0), paths[i].generic_string()});
+  compare(page, text.substr(0, at + marker.size()) + "\n" + render::criteria_doc(files));
 }
 
 // The seed campaigns are product, not test data: each must check clean, read its
