@@ -2,6 +2,9 @@
 // caret, and the help line where there is one.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "engine/pipeline/pipeline.hpp"
 
 using namespace thidua;
@@ -101,5 +104,24 @@ ghi đè thời_gian_tuyển_dụng_tối_thiểu = 3 tháng theo "Quy chế"
       CHECK(line.find(as_of < regime_2024 ? "10 tháng" : "6 tháng") != std::string_view::npos);
     }
     CHECK(overrides == 1);
+  }
+}
+
+TEST_CASE("every standard-library file imports with all the others, under every regime", "[check][stdlib]") {
+  // A campaign may import any mix of stdlib files: no two may declare one name, and each
+  // must have a version in force on a date of each regime (and of each education circular).
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(default_stdlib_dir()))
+    if (entry.path().extension() == ".thidua") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  REQUIRE(names.size() >= 8);
+  std::string text;
+  for (const auto& n : names) text += "nhập \"" + n + "\"\n";
+  for (auto as_of : {*make_date(2023, 6, 30), *make_date(2024, 6, 30), *make_date(2025, 6, 30), *make_date(2025, 8, 1),
+                     *make_date(2026, 6, 1)}) {
+    auto rules = load_rules_from_text("all.thidua", text, false, import_roots{default_stdlib_dir(), {}}, as_of);
+    INFO(format_date_iso(as_of) << "\n" << render_all(rules->diags, rules->sources, lang::en));
+    CHECK(rules->ok());
+    CHECK(rules->diags.items().empty());
   }
 }
