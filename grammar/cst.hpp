@@ -14,6 +14,7 @@
 //   scale         name name name+          (values lowest first)
 //   let           name EXPR in_force?
 //   override_decl name EXPR citation?
+//   report_only   name+                    (campaign item `chỉ xét: a, b`)
 //   import_decl   text                     estimate  name EXPR     single_use  name
 //   schema        field*
 //   field         name (name | list_type) list_type  list_field+   list_field name name
@@ -74,6 +75,7 @@ enum class kind : std::uint8_t {
   scale,
   let,
   override_decl,
+  report_only,
   import_decl,
   estimate,
   single_use,

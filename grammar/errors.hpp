@@ -126,6 +126,8 @@ THIDUA_SYNTAX_ERROR(group_count, "thiếu một số nguyên sau `ít nhất`", 
 THIDUA_SYNTAX_ERROR(group_of, "thiếu `trong` sau số lượng của nhóm", "expected `of` after the group's count");
 THIDUA_SYNTAX_ERROR(group_colon, "thiếu dấu `:` sau `trong`", "expected `:` after `of`");
 THIDUA_SYNTAX_ERROR(group_close, "thiếu `hết` để đóng nhóm", "expected `end` to close the group");
+THIDUA_SYNTAX_ERROR(report_only_colon, "thiếu dấu `:` sau `chỉ xét`", "expected `:` after `report only`");
+THIDUA_SYNTAX_ERROR(report_only_name, "thiếu tên danh hiệu sau `chỉ xét:` hoặc sau dấu `,`, ví dụ `chỉ xét: lao_động_tiên_tiến, chiến_sĩ_thi_đua_cơ_sở`", "expected an award's name after `report only:` or after `,`, such as `report only: lao_động_tiên_tiến, chiến_sĩ_thi_đua_cơ_sở`");
 THIDUA_SYNTAX_ERROR(quota_colon, "thiếu dấu `:` sau `giới hạn`", "expected `:` after `quota`");
 THIDUA_SYNTAX_ERROR(quota_at_most, "thiếu `không quá` sau `giới hạn:`, ví dụ `giới hạn: không quá 15% mỗi đơn vị`", "expected `at most` after `quota:`, such as `quota: at most 15% in each unit`");
 THIDUA_SYNTAX_ERROR(quota_amount, "thiếu số suất sau `không quá`: một tỉ lệ như `15%` hoặc một số nguyên như `3 suất`", "expected the number of slots after `at most`: a percentage such as `15%` or a whole number such as `3 slots`");

@@ -64,6 +64,7 @@ THIDUA_KIND(since_clause, since);
 THIDUA_KIND(years_tail, years);
 THIDUA_KIND(as_of, as_of);
 THIDUA_KIND(in_force, in_force);
+THIDUA_KIND(report_only, report_only);
 // structure
 THIDUA_KIND(campaign, campaign);
 THIDUA_KIND(issuer, issuer);
@@ -140,7 +141,7 @@ using selector = pt::selector<Rule,
     rules::date, rules::duration, rules::text, rules::boolean, rules::compare_op, rules::add_op,
     rules::mul_op, rules::op_in, rules::op_not_in, rules::aggregate_fn, rules::open_end, rules::subject,
     rules::campaign, rules::issuer, rules::basis, rules::period, rules::round, rules::achievements,
-    rules::deadline, rules::window, rules::scale, rules::let, rules::override_decl, rules::import_decl, rules::estimate, rules::single_use, rules::schema, rules::field,
+    rules::deadline, rules::window, rules::scale, rules::let, rules::override_decl, rules::report_only, rules::import_decl, rules::estimate, rules::single_use, rules::schema, rules::field,
     rules::list_type, rules::list_field_entry, rules::award, rules::subjects, rules::level,
     rules::award_round, rules::criterion, rules::exclusion, rules::procedure, rules::deferral, rules::group, rules::citation,
     rules::not_op, rules::negate, rules::call, rules::aggregate, rules::where_clause,
@@ -293,7 +294,7 @@ constexpr std::string_view keyword_spellings[] = {
     "phong trào", "campaign", "cơ quan", "issuer", "căn cứ", "basis", "thời gian", "period",
     "đợt", "round", "thành tích", "achievements", "hạn hồ sơ", "deadline", "cửa sổ", "window",
     "từ", "from", "đến khi kết thúc", "until closed", "đến", "to", "thang", "scale",
-    "đặt", "let", "ghi đè", "override", "dữ liệu", "schema", "nhập", "import", "ước tính", "estimate", "dùng một lần", "single use", "danh sách", "list", "danh hiệu", "khen thưởng",
+    "đặt", "let", "ghi đè", "override", "chỉ xét", "report only", "dữ liệu", "schema", "nhập", "import", "ước tính", "estimate", "dùng một lần", "single use", "danh sách", "list", "danh hiệu", "khen thưởng",
     "award", "cho", "for", "cấp", "level", "tiêu chí", "criterion", "loại trừ",
     "exclude", "thủ tục", "procedure", "hoãn", "defer", "nhóm", "group", "ít nhất", "at least", "trong", "of", "hết",
     "end", "theo", "per", "nơi", "where", "within", "và", "and",
@@ -571,7 +572,7 @@ std::string_view kind_name(kind k) {
     return #x;
     THIDUA_NAME(file) THIDUA_NAME(campaign) THIDUA_NAME(issuer) THIDUA_NAME(basis) THIDUA_NAME(period)
     THIDUA_NAME(round) THIDUA_NAME(achievements) THIDUA_NAME(deadline) THIDUA_NAME(window) THIDUA_NAME(scale)
-    THIDUA_NAME(let) THIDUA_NAME(override_decl) THIDUA_NAME(import_decl) THIDUA_NAME(estimate) THIDUA_NAME(single_use) THIDUA_NAME(schema) THIDUA_NAME(field) THIDUA_NAME(list_type) THIDUA_NAME(list_field)
+    THIDUA_NAME(let) THIDUA_NAME(override_decl) THIDUA_NAME(report_only) THIDUA_NAME(import_decl) THIDUA_NAME(estimate) THIDUA_NAME(single_use) THIDUA_NAME(schema) THIDUA_NAME(field) THIDUA_NAME(list_type) THIDUA_NAME(list_field)
     THIDUA_NAME(award) THIDUA_NAME(subjects) THIDUA_NAME(subject) THIDUA_NAME(level) THIDUA_NAME(award_round)
     THIDUA_NAME(criterion) THIDUA_NAME(exclusion) THIDUA_NAME(procedure) THIDUA_NAME(deferral) THIDUA_NAME(group) THIDUA_NAME(citation) THIDUA_NAME(or_expr)
     THIDUA_NAME(and_expr) THIDUA_NAME(not_op) THIDUA_NAME(comparison) THIDUA_NAME(sum) THIDUA_NAME(product)

@@ -318,6 +318,7 @@ struct kw_since : sor< kw< "kể từ" >, kw< "since" > > {};
 struct kw_missing_fail : sor< kw< "thiếu năm là không đạt" >, kw< "missing years fail" > > {};
 // Effective dates (docs/language.md, "Effective dates and the as-of date").
 struct kw_as_of : sor< kw< "ngày xét" >, kw< "as of" > > {};
+struct kw_report_only : sor< kw< "chỉ xét" >, kw< "report only" > > {};
 struct kw_in_force : sor< kw< "hiệu lực" >, kw< "in force" > > {};
 
 // Words that can never be names.
@@ -327,7 +328,7 @@ struct reserved_word : sor< kw_and, kw_or, kw_not, kw_in, kw_true, kw_false > {}
 struct structure_word : sor< kw_campaign, kw_round, kw_window, kw_scale, kw_let, kw_override, kw_schema, kw_import, kw_estimate, kw_single_use, kw_award,
                              kw_criterion, kw_exclude, kw_procedure, kw_defer, kw_group, kw_end, kw_per, kw_where, kw_within, kw_sheet, kw_since > {};
 // Item keywords: names, unless a `:` follows.
-struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by, kw_granted, kw_as_of, kw_in_force >, hsep, one< ':' > > {};
+struct item_head : seq< sor< kw_issuer, kw_basis, kw_period, kw_achievements, kw_deadline, kw_level, kw_quota, kw_rank_by, kw_granted, kw_as_of, kw_in_force, kw_report_only >, hsep, one< ':' > > {};
 // The words that open a line of a point sheet or a tier block are names too (`mốc` is a
 // good field name), unless what follows them makes the line's shape: `mục "…"`,
 // `xếp loại X theo`, `buộc X khi`, `hạng theo`.
@@ -484,7 +485,12 @@ struct period : seq< kw_period, must< period_colon, period_window > > {};
 struct as_of_colon : padded< one< ':' > > {};
 struct as_of_date : padded< date > {};
 struct as_of : seq< kw_as_of, must< as_of_colon, as_of_date > > {};
-struct campaign_item : sor< issuer, basis, period, as_of > {};
+// `chỉ xét: a, b`: the awards the campaign reports; the others (imported ones) are
+// decided only when a reported one needs them (`đạt(…)`, a quota's base).
+struct report_only_colon : padded< one< ':' > > {};
+struct report_only_name : padded< name > {};
+struct report_only : seq< kw_report_only, must< report_only_colon, report_only_name >, star< sep, one< ',' >, must< report_only_name > > > {};
+struct campaign_item : sor< issuer, basis, period, as_of, report_only > {};
 struct campaign : seq< kw_campaign, must< campaign_title >, star< sep, campaign_item > > {};
 
 // ---- rounds and windows -------------------------------------------------------

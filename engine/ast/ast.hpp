@@ -80,6 +80,7 @@ struct campaign_decl {
   expr_ptr period;                     // thời gian / period: a window_lit, or null
   std::optional<date> as_of;           // ngày xét / as of: the date the campaign is evaluated at
   span as_of_span;
+  std::vector<name_ref> report_only;   // chỉ xét / report only: empty reports every award
 };
 
 // đợt NAME "label": thành tích / achievements WINDOW; hạn hồ sơ / deadline DATE

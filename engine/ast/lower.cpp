@@ -573,6 +573,9 @@ class lowerer {
           c.as_of = date_value(item.child(0));
           c.as_of_span = item.where;
           break;
+        case kind::report_only:
+          for (const auto& n : item.children) c.report_only.push_back(name_of(*n));
+          break;
         default: break;
       }
     }

@@ -87,6 +87,8 @@ struct checked_file {
   // `hiệu lực` holds the as-of date), and its dates in force (whole time if none).
   std::vector<std::uint8_t> award_active;
   std::vector<window_range> award_in_force;
+  // Per file->awards: 0 when the campaign's `chỉ xét:` leaves the award out of the results.
+  std::vector<std::uint8_t> award_reported;
   std::vector<std::uint8_t> let_active;  // the same, per file->lets
   std::vector<window_range> let_in_force;
   // Per file->lets, for a `ghi đè` (override): the definition it replaces that would have

@@ -242,8 +242,30 @@ std::vector<std::int32_t> replaced_in_force(const ast::file& file, const std::ve
 
 }  // namespace
 
+// `chỉ xét: a, b`: every name is an award of the file (any version); the rest are not
+// reported.
+void resolve_report_only(const ast::file& file, checked_file& result, diagnostics& out) {
+  result.award_reported.assign(file.awards.size(), 1);
+  if (!file.campaign || file.campaign->report_only.empty()) return;
+  std::vector<std::uint8_t> listed(file.awards.size(), 0);
+  std::vector<std::string> names;
+  for (const auto& a : file.awards) names.push_back(a.name.text);
+  for (const auto& n : file.campaign->report_only) {
+    bool found = false;
+    for (std::size_t i = 0; i < file.awards.size(); ++i)
+      if (text::name_key(file.awards[i].name.text) == text::name_key(n.text)) listed[i] = found = true;
+    if (found) continue;
+    auto& d = out.error("check.unknown_award", n.where,
+                        {fmt::format("không có danh hiệu nào tên `{}`", n.text), fmt::format("no award is named `{}`", n.text)});
+    if (auto near = closest_name(n.text, names); !near.empty())
+      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+  }
+  result.award_reported = listed;
+}
+
 void check_declarations(const ast::file& file, checked_file& result, diagnostics& out) {
   resolve_as_of(file, result, out);
+  resolve_report_only(file, result, out);
   const auto replaced_by = resolve_overrides(file, out);
   result.let_replaces = replaced_in_force(file, replaced_by, result);
   {

@@ -47,7 +47,8 @@ std::function<int()> add_explain(CLI::App& app, common_options& common) {
       if (!opts->award.empty()) {
         auto key = text::name_key(opts->award);
         if (text::name_key(aw.name) != key && text::name_key(aw.label) != key) continue;
-      } else if (kind.kind == value_type::enumeration && !aw.applies_to(static_cast<participant_kind>(kind.ordinal))) {
+      } else if (!aw.reported ||
+                 (kind.kind == value_type::enumeration && !aw.applies_to(static_cast<participant_kind>(kind.ordinal)))) {
         continue;
       }
       awards.push_back(a);

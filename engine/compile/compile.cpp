@@ -57,6 +57,7 @@ class compiler {
         out.as_of = m_checked.as_of->days;
       }
       out.name = a.name.text;
+      out.reported = ai >= m_checked.award_reported.size() || m_checked.award_reported[ai];
       out.label = a.label.empty() ? a.name.text : a.label;
       out.level = a.level;
       out.legal_basis = a.legal_basis;

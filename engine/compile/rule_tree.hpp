@@ -106,6 +106,9 @@ struct award {
   bool versioned = false;
   std::int32_t in_force_from = 0, in_force_to = 0, as_of = 0;
   bool applies_to(participant_kind k) const;
+  // False when the campaign's `chỉ xét:` leaves it out: decided only when another award
+  // needs it, never a row of the results.
+  bool reported = true;
   bool ranked() const { return !ranking.empty(); }
 };
 

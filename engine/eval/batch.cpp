@@ -21,6 +21,7 @@ void evaluate_range(const compile::rule_tree& tree, const record_set& records, c
     bool any = false;
     for (std::uint32_t a = 0; a < tree.awards.size(); ++a) {
       const auto& award = tree.awards[a];
+      if (!award.reported) continue;
       if (kind_known && !award.applies_to(static_cast<participant_kind>(kind.ordinal))) continue;
       any = true;
       pair_result& row = rows.emplace_back();

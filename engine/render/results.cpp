@@ -296,6 +296,7 @@ std::string summary(const eval::batch_result& batch, const compile::rule_tree& t
     if (row.award != eval::no_award) ++counts[row.award][static_cast<std::size_t>(row.decision.result)];
   std::string out = en ? "Summary\n" : "Tổng hợp\n";
   for (std::size_t a = 0; a < tree.awards.size(); ++a) {
+    if (!tree.awards[a].reported) continue;
     const auto& c = counts[a];
     out += en ? fmt::format("  {}: {} passed, {} failed, {} excluded, {} not decidable", tree.awards[a].label, c[0], c[1], c[2], c[3])
               : fmt::format("  {}: {} đạt, {} không đạt, {} bị loại trừ, {} chưa đủ dữ liệu", tree.awards[a].label, c[0], c[1], c[2], c[3]);
