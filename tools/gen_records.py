@@ -1375,28 +1375,28 @@ def ml_history(hrng, q):
     for y in ML_PAST_YEARS:
         r = hrng.random()
         if r < (0.62 if q > 0.5 else 0.12):
-            past.append({"năm": y, "tên": ML_CST})
+            past.append({"năm": y, "hình_thức": ML_CST, "đột_xuất": False})
         elif r < 0.85:
-            past.append({"năm": y, "tên": "Lao động tiên tiến"})
-    if sum(1 for e in past if e["tên"] == ML_CST) == 3 and hrng.random() < 0.2:
+            past.append({"năm": y, "hình_thức": "Lao động tiên tiến", "đột_xuất": False})
+    if sum(1 for e in past if e["hình_thức"] == ML_CST) == 3 and hrng.random() < 0.2:
         del past[hrng.randrange(3)]["năm"]                    # a past award with its year left blank
     reset = None
     if hrng.random() < 0.04:
         reset = rand_date(hrng, D(2020, 6, 1), D(2022, 12, 31))
     extra = None
     if hrng.random() < (0.45 if q > 0.5 else 0.04):
-        extra = {"ngày": iso(rand_date(hrng, D(2022, 6, 1), D(2023, 5, 31))),
-                 "tên_sáng_kiến": hrng.choice(ML_INITIATIVES), "phạm_vi": "Cấp tỉnh"}
+        extra = {"năm": rand_date(hrng, D(2022, 6, 1), D(2023, 5, 31)).year,
+                 "tên": hrng.choice(ML_INITIATIVES), "phạm_vi": "Cấp bộ tỉnh"}
     return past, reset, extra
 
 
 def ml_run_of_cst(past, reset):
-    """liên_tục(danh_hiệu_đã_đạt nơi tên = CSTĐCS trong 3 năm đến năm 2023 kể từ …,
-    thiếu năm là không đạt), as docs/language.md defines it."""
+    """liên_tục(khen_thưởng_đã_nhận nơi hình_thức = chiến_sĩ_thi_đua_cơ_sở và không đột_xuất
+    trong 3 năm đến năm 2023 kể từ …, thiếu năm là không đạt), as docs/language.md defines it."""
     blank = any("năm" not in e for e in past)
     years = []
     for y in ML_PAST_YEARS:
-        if any(e.get("năm") == y and e["tên"] == ML_CST and (reset is None or y > reset.year) for e in past):
+        if any(e.get("năm") == y and e["hình_thức"] == ML_CST and (reset is None or y > reset.year) for e in past):
             years.append(True)
         elif reset is not None and y <= reset.year:
             years.append(False)
@@ -1427,13 +1427,36 @@ def ml_grade_at_least(total, kl, floor):
     return kl not in ("Cảnh cáo", "Cách chức") and total >= floor
 
 
+# đạt(A) from A's outcome: true when passed, unknown when not decidable, false otherwise
+ML_PASSED = {"passed": True, "not decidable": None, "failed": False, "excluded": False, "deferred": False,
+             "inadmissible": False}
+
+
+def ml_share(flags, n, op, bound):
+    """tỉ_lệ(đếm(thành_viên nơi …), đếm(thành_viên)) OP bound, with unknown members
+    bounding the count (decided when both bounds agree)."""
+    lo = sum(1 for f in flags if f is True)
+    hi = lo + sum(1 for f in flags if f is None)
+    a, b = cmp3(lo / n, op, bound), cmp3(hi / n, op, bound)
+    return a if a == b else None
+
+
+def ml_count(flags, op, k):
+    """đếm(thành_viên nơi …) OP k with unknown members bounding the count."""
+    lo = sum(1 for f in flags if f is True)
+    hi = lo + sum(1 for f in flags if f is None)
+    a, b = cmp3(lo, op, k), cmp3(hi, op, k)
+    return a if a == b else None
+
+
 def gen_004(files, summary):
     rng = random.Random(20210004)
     hrng = random.Random(20240004)   # the history fields (ml_history)
     names = NameMaker(rng, "minh_long")
     records = []
     people_by_unit = {}
-    exp = {k: [] for k in ("lđtt", "cstđcs", "gk_cn", "ttlđtt", "ttlđxs", "gk_tt", "cstđ_tỉnh")}
+    exp = {k: [] for k in ("lđtt", "cstđcs", "lđtt_ml", "cstđcs_ml", "gk_cn", "ttlđtt", "ttlđxs", "ttlđtt_ml",
+                           "ttlđxs_ml", "gk_tt", "cstđ_tỉnh", "cờ", "cờ_cđ")}
     n = 0
     for unit in ML_SCHOOLS + [ML_PHONG]:
         is_phong = unit == ML_PHONG
@@ -1478,24 +1501,38 @@ def gen_004(files, summary):
             if rng.random() < 0.015:
                 rating = None
             else:
-                p["xếp_loại_năm_học"] = RATING_TEXT[rating]
+                p["xếp_loại_năm"] = RATING_TEXT[rating]
             kl = pick_weighted(rng, [("Không", 95), ("Khiển trách", 2.5), ("Cảnh cáo", 1), (None, 1.5)])
             if kl is not None:
                 p["kỷ_luật"] = kl
             review = rng.random() < 0.012
             p["đang_xem_xét_kỷ_luật"] = review
+            # Initiatives in the stdlib's list `sáng_kiến` (năm, tên, phạm_vi: phạm_vi_ảnh_hưởng):
+            # its scale has no district level, so an initiative recognised by the district is
+            # entered as cấp_cơ_sở (below the province); `năm` is the calendar year of recognition.
             inits = []
             if rng.random() < (0.25 if q > 0.5 else 0.08):
-                inits.append({"ngày": iso(rand_date(rng, D(2023, 10, 1), D(2024, 5, 20))),
-                              "tên_sáng_kiến": rng.choice(ML_INITIATIVES),
-                              "phạm_vi": pick_weighted(rng, [("Cấp cơ sở", 80), ("Cấp huyện", 18), ("Cấp tỉnh", 2)])})
+                day = rand_date(rng, D(2023, 10, 1), D(2024, 5, 20))
+                inits.append((day, {"năm": day.year, "tên": rng.choice(ML_INITIATIVES),
+                                    # 80 grassroots + 18 district (entered as cấp_cơ_sở), 2 provincial
+                                    "phạm_vi": pick_weighted(rng, [("Cấp cơ sở", 98), ("Cấp bộ tỉnh", 2)])}))
             if rng.random() < 0.05:
-                inits.append({"ngày": iso(rand_date(rng, D(2022, 10, 1), D(2023, 5, 20))),
-                              "tên_sáng_kiến": rng.choice(ML_INITIATIVES), "phạm_vi": "Cấp cơ sở"})
+                day = rand_date(rng, D(2022, 10, 1), D(2023, 5, 20))
+                inits.append((day, {"năm": day.year, "tên": rng.choice(ML_INITIATIVES), "phạm_vi": "Cấp cơ sở"}))
             past, reset, extra = ml_history(hrng, q)
-            all_inits = inits + ([extra] if extra else [])
+            all_inits = [e for _, e in sorted(inits + ([(D(extra["năm"], 6, 1), extra)] if extra else []),
+                                              key=lambda de: de[0])]
             if all_inits:
-                p["sáng_kiến"] = sorted(all_inits, key=lambda e: e["ngày"])
+                p["sáng_kiến"] = all_inits
+            # the stdlib's Chiến sĩ thi đua cơ sở reads these two flags: an initiative recognised
+            # in the school year, and accepted research (none in this plan's records)
+            n_init = sum(1 for day, _ in inits if ML_FROM <= day <= ML_TO)
+            p["có_sáng_kiến_được_công_nhận"] = n_init >= 1
+            p["có_đề_tài_được_nghiệm_thu"] = False
+            # the stdlib's Lao động tiên tiến reads the unit's finding on "đoàn kết, tương trợ,
+            # tích cực tham gia phong trào thi đua": the unit records it from the sheet's items
+            # IV (từ 8 điểm) and V (từ 7 điểm)
+            p["có_tinh_thần_thi_đua"] = s["điểm_phong_trào"] >= 8 and s["điểm_đạo_đức"] >= 7
             # council vote, recorded only for the candidates put to the vote (CSTĐCS)
             voted = total is not None and total >= 88 and rng.random() < 0.9
             if voted:
@@ -1503,31 +1540,30 @@ def gen_004(files, summary):
                 p["số_phiếu_đồng_ý"] = yes
                 p["số_thành_viên_hội_đồng"] = council
             if past:
-                p["danh_hiệu_đã_đạt"] = past
+                p["khen_thưởng_đã_nhận"] = past
             if reset is not None:
                 p["ngày_hết_kỷ_luật"] = iso(reset)
             records.append(p)
-            # designed outcomes
+            # designed outcomes: the stdlib's titles (lao_dong_tien_tien, chien_si_thi_dua_co_so,
+            # versions of Luật 2022 / NĐ 98/2023) and the district's own awards over them
             new_hire = None if hired is None else add_months(hired, 6) > ML_TO
             disc = None if kl is None else kl != "Không"
             t = total
-            lđtt_crit = [cmp3(rating, ">=", 2), and3(s.get("điểm_phong_trào", 0) >= 8, s.get("điểm_đạo_đức", 0) >= 7),
-                         cmp3(t, ">=", 80), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 10)]
-            lđtt = outcome(lđtt_crit, [new_hire, disc], deferrals=[review])
+            lđtt = outcome([cmp3(rating, ">=", 2), p["có_tinh_thần_thi_đua"]], [new_hire, disc], deferrals=[review])
             exp["lđtt"].append(lđtt)
-            std = None if lđtt == "not decidable" else lđtt == "passed"   # đạt(lao_động_tiên_tiến)
-            n_init = sum(1 for e in inits if ML_FROM <= D.fromisoformat(e["ngày"]) <= ML_TO)
+            std = ML_PASSED[lđtt]                                   # đạt(lao_động_tiên_tiến)
             vote = None if not voted else p["số_phiếu_đồng_ý"] / council >= 0.8
-            cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1), ml_grade_at_least(t, kl, 90), vote],
-                          [new_hire, disc], deferrals=[review])
+            cst = outcome([std, or3(cmp3(rating, ">=", 3), n_init >= 1, False), vote], deferrals=[review])
             exp["cstđcs"].append(cst)
+            lđtt_ml = outcome([std, cmp3(t, ">=", 80), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 10)], deferrals=[review])
+            exp["lđtt_ml"].append(lđtt_ml)
+            cst_ml = outcome([ML_PASSED[cst], ML_PASSED[lđtt_ml], ml_grade_at_least(t, kl, 90)], deferrals=[review])
+            exp["cstđcs_ml"].append(cst_ml)
             exp["gk_cn"].append(outcome([cmp3(rating, ">=", 2), cmp3(s.get("điểm_chỉ_thị_19"), ">=", 14),
                                          cmp3(t, ">=", 85), ml_grade_at_least(t, kl, 80)], [disc], deferrals=[review]))
-            provincial = sum(1 for e in all_inits if e["phạm_vi"] == "Cấp tỉnh"
-                             and 2022 <= D.fromisoformat(e["ngày"]).year <= 2024)
+            provincial = sum(1 for e in all_inits if e["phạm_vi"] == "Cấp bộ tỉnh" and 2022 <= e["năm"] <= 2024)
             exp["cstđ_tỉnh"].append(outcome([ml_run_of_cst(past, reset), provincial >= 1], deferrals=[review]))
-            people_by_unit[unit].append({"rating": rating, "lđtt": lđtt == "passed", "cst": cst == "passed",
-                                         "kl": kl})
+            people_by_unit[unit].append({"rating": rating, "lđtt": std, "cst": ML_PASSED[cst], "kl": kl})
     # collectives with their aggregated member counts (computed from the members above)
     for unit in ML_SCHOOLS + [ML_PHONG]:
         n += 1
@@ -1548,30 +1584,57 @@ def gen_004(files, summary):
         c.update(s)
         total = ml_total(s)
         rating = 3 if q > 0.6 else 2 if q > -1.2 else 1
-        c["xếp_loại_năm_học"] = RATING_TEXT[rating]
+        c["xếp_loại_năm"] = RATING_TEXT[rating]
+        # fields of the stdlib's collective titles: the unit's findings, recorded from the
+        # sheet's items IV and V as for individuals; no review pending; the plan proposes no
+        # Cờ thi đua: no collective leads a thematic movement, and the cluster fields are left
+        # out, so the cluster Cờ is failed for those not exceeding their targets and not
+        # decidable (no cụm_thi_đua) for the others
+        c["tập_thể_có_phong_trào_thi_đua"] = s["điểm_phong_trào"] >= 8
+        c["tập_thể_nội_bộ_đoàn_kết"] = s["điểm_đạo_đức"] >= 7
+        c["đang_xem_xét_kỷ_luật"] = False
+        c["tập_thể_vượt_mức_chỉ_tiêu"] = rating >= 3
+        c["dẫn_đầu_phong_trào_chuyên_đề"] = False
         c["số_cá_nhân"] = len(members)
         c["số_hoàn_thành_nhiệm_vụ"] = sum(1 for m in members if m["rating"] is not None and m["rating"] >= 1)
         c["số_đạt_lao_động_tiên_tiến"] = sum(1 for m in members if m["lđtt"])
         c["số_đạt_chiến_sĩ_thi_đua_cơ_sở"] = sum(1 for m in members if m["cst"])
         c["số_bị_kỷ_luật_từ_cảnh_cáo"] = sum(1 for m in members if m["kl"] in ("Cảnh cáo", "Cách chức"))
         records.append(c)
-        share = c["số_đạt_lao_động_tiên_tiến"] / len(members)
-        tt = [rating >= 2, share > 0.5, c["số_bị_kỷ_luật_từ_cảnh_cáo"] == 0, total >= 80, s["điểm_chỉ_thị_19"] >= 10]
-        exp["ttlđtt"].append(outcome(tt))
-        exp["ttlđxs"].append(outcome([all(tt), rating >= 3, c["số_hoàn_thành_nhiệm_vụ"] == len(members),
-                                      share >= 0.7, c["số_đạt_chiến_sĩ_thi_đua_cơ_sở"] >= 1, total >= 90]))
+        n_m = len(members)
+        no_warning = ml_count([None if m["kl"] is None else m["kl"] in ("Cảnh cáo", "Cách chức") for m in members],
+                              "==", 0)
+        tt = outcome([rating >= 2, c["tập_thể_có_phong_trào_thi_đua"],
+                      ml_share([m["lđtt"] for m in members], n_m, ">", 0.5), no_warning,
+                      c["tập_thể_nội_bộ_đoàn_kết"]], deferrals=[False])
+        exp["ttlđtt"].append(tt)
+        xs = outcome([ML_PASSED[tt], rating >= 3, c["tập_thể_có_phong_trào_thi_đua"],
+                      ml_share([cmp3(m["rating"], ">=", 1) for m in members], n_m, ">=", 1.0),
+                      ml_share([m["lđtt"] for m in members], n_m, ">=", 0.7),
+                      ml_count([m["cst"] for m in members], ">=", 1), no_warning,
+                      c["tập_thể_nội_bộ_đoàn_kết"]], deferrals=[False])
+        exp["ttlđxs"].append(xs)
+        tt_ml = outcome([ML_PASSED[tt], total >= 80, s["điểm_chỉ_thị_19"] >= 10])
+        exp["ttlđtt_ml"].append(tt_ml)
+        exp["ttlđxs_ml"].append(outcome([ML_PASSED[xs], ML_PASSED[tt_ml], total >= 90]))
         exp["gk_tt"].append(outcome([rating >= 2, s["điểm_chỉ_thị_19"] >= 14, total >= 85]))
+        # Cờ (cụm): no cụm_thi_đua, điểm_thi_đua_cụm, …: decided only by a false criterion
+        exp["cờ"].append(outcome([None, None, c["tập_thể_vượt_mức_chỉ_tiêu"], c["tập_thể_nội_bộ_đoàn_kết"],
+                                  None, None, None], deferrals=[False]))
+        exp["cờ_cđ"].append("failed")
     files["rules/004_chi_thi_19_minh_long/records.jsonl"] = jsonl_bytes(records)
     n_coll = len(ML_SCHOOLS) + 1
     summary.append(f"seed 004 (rules/004_chi_thi_19_minh_long, JSON Lines): {len(records)} participants "
                    f"({len(records) - n_coll} individuals, {n_coll} collectives)")
-    summary.append(f"  lao_động_tiên_tiến:           {tally(exp['lđtt'])}")
-    summary.append(f"  chiến_sĩ_thi_đua_cơ_sở:       {tally(exp['cstđcs'])}")
-    summary.append(f"  giấy_khen_cá_nhân_chỉ_thị_19: {tally(exp['gk_cn'])}")
-    summary.append(f"  đề_nghị_chiến_sĩ_thi_đua_cấp_tỉnh: {tally(exp['cstđ_tỉnh'])}")
-    summary.append(f"  tập_thể_lao_động_tiên_tiến:   {tally(exp['ttlđtt'])}")
-    summary.append(f"  tập_thể_lao_động_xuất_sắc:    {tally(exp['ttlđxs'])}")
-    summary.append(f"  giấy_khen_tập_thể_chỉ_thị_19: {tally(exp['gk_tt'])}")
+    for name, key in (("lao_động_tiên_tiến (stdlib)", "lđtt"), ("chiến_sĩ_thi_đua_cơ_sở (stdlib)", "cstđcs"),
+                      ("lao_động_tiên_tiến_minh_long", "lđtt_ml"), ("chiến_sĩ_thi_đua_cơ_sở_minh_long", "cstđcs_ml"),
+                      ("giấy_khen_cá_nhân_chỉ_thị_19", "gk_cn"), ("đề_nghị_chiến_sĩ_thi_đua_cấp_tỉnh", "cstđ_tỉnh"),
+                      ("tập_thể_lao_động_tiên_tiến (stdlib)", "ttlđtt"), ("tập_thể_lao_động_xuất_sắc (stdlib)", "ttlđxs"),
+                      ("tập_thể_lao_động_tiên_tiến_minh_long", "ttlđtt_ml"),
+                      ("tập_thể_lao_động_xuất_sắc_minh_long", "ttlđxs_ml"),
+                      ("giấy_khen_tập_thể_chỉ_thị_19", "gk_tt"), ("cờ_thi_đua_bộ_ngành_tỉnh (stdlib)", "cờ"),
+                      ("cờ_thi_đua_bộ_ngành_tỉnh_chuyên_đề (stdlib)", "cờ_cđ")):
+        summary.append(f"  {name + ':':45} {tally(exp[key])}")
 
 
 # --------------------------------------------------------------------------------------
