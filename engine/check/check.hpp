@@ -21,4 +21,8 @@ void check_prerequisites(const ast::file& file, const checked_file& result, diag
 // or empty when nothing is close enough. suggest.cpp
 std::string closest_name(std::string_view name, const std::vector<std::string>& candidates);
 
+// `check.unknown_award` for a name that is no award of the file (`đạt(A)`, a quota's
+// `số đạt A`, `chỉ xét: A`), with the closest of `awards` as help. suggest.cpp
+void unknown_award(diagnostics& out, const ast::name_ref& name, const std::vector<std::string>& awards);
+
 }  // namespace thidua::check

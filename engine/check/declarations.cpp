@@ -255,10 +255,7 @@ void resolve_report_only(const ast::file& file, checked_file& result, diagnostic
     for (std::size_t i = 0; i < file.awards.size(); ++i)
       if (text::name_key(file.awards[i].name.text) == text::name_key(n.text)) listed[i] = found = true;
     if (found) continue;
-    auto& d = out.error("check.unknown_award", n.where,
-                        {fmt::format("không có danh hiệu nào tên `{}`", n.text), fmt::format("no award is named `{}`", n.text)});
-    if (auto near = closest_name(n.text, names); !near.empty())
-      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+    unknown_award(out, n, names);
   }
   result.award_reported = listed;
 }

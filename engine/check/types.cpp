@@ -265,10 +265,7 @@ class checker {
         return;
       }
     }
-    auto& d = m_out.error("check.unknown_award", base.where,
-                          {fmt::format("không có danh hiệu nào tên `{}`", base.text), fmt::format("no award is named `{}`", base.text)});
-    if (auto near = closest_name(base.text, names); !near.empty())
-      d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+    unknown_award(m_out, base, names);
   }
 
   // ---- point sheets --------------------------------------------------------------
@@ -814,10 +811,7 @@ class checker {
         }
       }
       if (target.ref != ref_kind::award) {
-        auto& d = m_out.error("check.unknown_award", arg->where,
-                              {fmt::format("không có danh hiệu nào tên `{}`", arg->text), fmt::format("no award is named `{}`", arg->text)});
-        if (auto near = closest_name(arg->text, names); !near.empty())
-          d.help = {fmt::format("có phải ý bạn là `{}`?", near), fmt::format("did you mean `{}`?", near)};
+        unknown_award(m_out, ast::name_ref{arg->text, arg->where}, names);
       } else {
         info.ref = ref_kind::award;
         info.index = target.index;

@@ -22,9 +22,10 @@ std::string_view trim(std::string_view s) {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// Where a comment (`#` or `//`) starts in one line, skipping texts in any of the
-// language's quotes; npos when the line has none.
-std::size_t comment_start(std::string_view line) {
+// The first position of `line` outside the language's texts (any of its quotes) where
+// `at` holds; npos when there is none.
+template <typename At>
+std::size_t first_outside_texts(std::string_view line, At at) {
   std::string_view close;  // the closing quote of the text we are in; empty outside texts
   for (std::size_t i = 0; i < line.size(); ++i) {
     auto rest = line.substr(i);
@@ -45,11 +46,16 @@ std::size_t comment_start(std::string_view line) {
     } else if (starts_with(rest, "\u2018")) {  // ‘ … ’
       close = "\u2019";
       i += 2;
-    } else if (rest[0] == '#' || starts_with(rest, "//")) {
+    } else if (at(rest)) {
       return i;
     }
   }
   return std::string_view::npos;
+}
+
+// Where a comment (`#` or `//`) starts in one line; npos when the line has none.
+std::size_t comment_start(std::string_view line) {
+  return first_outside_texts(line, [](std::string_view rest) { return rest[0] == '#' || starts_with(rest, "//"); });
 }
 
 // The text of a comment line without its marker and the space after it.
@@ -123,21 +129,8 @@ void quote_block(std::string& out, const std::vector<std::string>& block) {
 // The head of a line up to its first `:` outside a text (`tiêu chí "Nhãn"`, `giới hạn`).
 std::string head_of(std::string_view line) {
   line = trim(line);
-  std::string_view close;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    auto rest = line.substr(i);
-    if (!close.empty()) {
-      if (starts_with(rest, close)) {
-        i += close.size() - 1;
-        close = {};
-      }
-      continue;
-    }
-    if (rest[0] == '"') close = "\"";
-    else if (starts_with(rest, "\u201C")) close = "\u201D";
-    else if (rest[0] == ':') return std::string(trim(line.substr(0, i)));
-  }
-  return std::string(line);
+  const auto colon = first_outside_texts(line, [](std::string_view rest) { return rest[0] == ':'; });
+  return std::string(colon == std::string_view::npos ? line : trim(line.substr(0, colon)));
 }
 
 // The comment lines inside a declaration (between its first line and its end), each
