@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <unordered_map>
 
 #include "engine/check/check.hpp"
 #include "grammar/text.hpp"
@@ -102,16 +103,19 @@ void choose_versions(const std::vector<dated>& decls, const checked_file& result
   for (std::size_t i = 0; i < n; ++i)
     if (decls[i].in_force)
       if (auto r = window_of_literal(*decls[i].in_force, out, std::nullopt)) in_force[i] = *r;
-  std::vector<bool> done(n, false);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (done[i]) continue;
-    const auto key = text::name_key(decls[i].name);
-    std::vector<std::size_t> group;
-    for (std::size_t j = i; j < n; ++j)
-      if (text::name_key(decls[j].name) == key) {
-        group.push_back(j);
-        done[j] = true;
-      }
+  // Groups of one name, in order of first appearance; each key is computed once, so a
+  // file of thousands of definitions is grouped in linear time (fuzz regression
+  // review-let-chain-2000 timed out on the quadratic scan).
+  std::vector<std::vector<std::size_t>> groups;
+  {
+    std::unordered_map<std::string, std::size_t> group_of;
+    for (std::size_t i = 0; i < n; ++i) {
+      auto [it, fresh] = group_of.try_emplace(text::name_key(decls[i].name), groups.size());
+      if (fresh) groups.emplace_back();
+      groups[it->second].push_back(i);
+    }
+  }
+  for (const auto& group : groups) {
     bool versioned = false;
     for (auto j : group) versioned |= decls[j].in_force != nullptr;
     if (!versioned) continue;
