@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -30,6 +29,44 @@ template <typename T>
 void append(std::vector<T>& into, std::vector<T>& from) {
   for (auto& x : from) into.push_back(std::move(x));
   from.clear();
+}
+
+// The steps `load_rules` and `parse_alone` share: the size limit (checked before
+// normalising or parsing: neither should run on such a file), the parse and the
+// lowering of one text. Fills `file` when it parsed; the CST dump only when asked for.
+void parse_and_lower(const std::string& name, std::string_view text, source_set& sources, diagnostics& diags,
+                     std::optional<ast::file>& file, std::string* cst_dump) {
+  if (text.size() > limits::criteria_file_bytes) {
+    auto id = sources.add(name, "");
+    diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(text.size()));
+    return;
+  }
+  auto id = sources.add(name, text);
+  auto tree = grammar::parse(sources.get(id), id, diags);
+  if (!tree) return;
+  if (cst_dump) *cst_dump = cst::dump(*tree);
+  file.emplace(ast::lower(*tree, id, diags));
+}
+
+// Reads a criteria file for `Result` (loaded_rules or parsed_file), refusing a file
+// over the size limit without reading it, so a huge file costs constant memory.
+// Empty when it was read: the caller goes on with `text`.
+template <typename Result>
+std::unique_ptr<Result> refuse_unreadable(const std::string& path, std::optional<std::string>& text) {
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(path, ec);
+  if (!ec && bytes > limits::criteria_file_bytes) {
+    auto result = std::make_unique<Result>();
+    auto id = result->sources.add(path, "");
+    result->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(bytes));
+    return result;
+  }
+  text = read_file(path);
+  if (text) return nullptr;
+  auto result = std::make_unique<Result>();
+  result->diags.error("io.cannot_read", span{0xFFFFFFFFu, 0, 0},
+                      {fmt::format("không mở được tệp tiêu chí `{}`", path), fmt::format("cannot open criteria file `{}`", path)});
+  return result;
 }
 
 // Imports nest at most this deep; deeper chains are almost surely a mistake.
@@ -87,21 +124,11 @@ void merge_imports(loaded_rules& rules, ast::file& file, ast::file& into, const 
 std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std::string_view text, bool want_cst_dump,
                                                    const import_roots& roots, std::optional<date> as_of) {
   auto rules = std::make_unique<loaded_rules>();
-  if (text.size() > limits::criteria_file_bytes) {
-    // Refused before normalising or parsing it: neither should run on such a file.
-    auto id = rules->sources.add(name, "");
-    rules->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(text.size()));
-    return rules;
-  }
-  auto id = rules->sources.add(name, text);
-  const auto& src = rules->sources.get(id);
-  auto tree = grammar::parse(src, id, rules->diags);
-  if (!tree) {
+  parse_and_lower(name, text, rules->sources, rules->diags, rules->file, want_cst_dump ? &rules->cst_dump : nullptr);
+  if (!rules->file) {
     rules->diags.sort();
     return rules;
   }
-  if (want_cst_dump) rules->cst_dump = cst::dump(*tree);
-  rules->file.emplace(ast::lower(*tree, id, rules->diags));
   if (!rules->file->imports.empty()) {
     std::set<std::filesystem::path> seen;
     std::error_code ec;
@@ -122,55 +149,21 @@ std::unique_ptr<loaded_rules> load_rules_from_text(const std::string& name, std:
 
 std::unique_ptr<loaded_rules> load_rules(const std::string& path, bool want_cst_dump, const import_roots& roots,
                                          std::optional<date> as_of) {
-  auto text = read_file(path);
-  if (!text) {
-    auto rules = std::make_unique<loaded_rules>();
-    rules->diags.error("io.cannot_read", span{0xFFFFFFFFu, 0, 0},
-                       {fmt::format("không mở được tệp tiêu chí `{}`", path), fmt::format("cannot open criteria file `{}`", path)});
-    return rules;
-  }
-  std::error_code ec;
-  auto bytes = std::filesystem::file_size(path, ec);
-  if (!ec && bytes > limits::criteria_file_bytes) {
-    // Not read at all: a huge file is refused in constant memory.
-    auto rules = std::make_unique<loaded_rules>();
-    auto id = rules->sources.add(path, "");
-    rules->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(bytes));
-    return rules;
-  }
+  std::optional<std::string> text;
+  if (auto refused = refuse_unreadable<loaded_rules>(path, text)) return refused;
   return load_rules_from_text(path, *text, want_cst_dump, roots, as_of);
 }
 
 std::unique_ptr<parsed_file> parse_alone_from_text(const std::string& name, std::string_view text) {
   auto parsed = std::make_unique<parsed_file>();
-  if (text.size() > limits::criteria_file_bytes) {
-    auto id = parsed->sources.add(name, "");
-    parsed->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(text.size()));
-    return parsed;
-  }
-  auto id = parsed->sources.add(name, text);
-  auto tree = grammar::parse(parsed->sources.get(id), id, parsed->diags);
-  if (tree) parsed->file.emplace(ast::lower(*tree, id, parsed->diags));
+  parse_and_lower(name, text, parsed->sources, parsed->diags, parsed->file, nullptr);
   parsed->diags.sort();
   return parsed;
 }
 
 std::unique_ptr<parsed_file> parse_alone(const std::string& path) {
-  std::error_code ec;
-  auto bytes = std::filesystem::file_size(path, ec);
-  if (!ec && bytes > limits::criteria_file_bytes) {
-    auto parsed = std::make_unique<parsed_file>();
-    auto id = parsed->sources.add(path, "");
-    parsed->diags.error("parse.too_large", span{id, 0, 0}, grammar::too_large_message(bytes));
-    return parsed;
-  }
-  auto text = read_file(path);
-  if (!text) {
-    auto parsed = std::make_unique<parsed_file>();
-    parsed->diags.error("io.cannot_read", span{0xFFFFFFFFu, 0, 0},
-                        {fmt::format("không mở được tệp tiêu chí `{}`", path), fmt::format("cannot open criteria file `{}`", path)});
-    return parsed;
-  }
+  std::optional<std::string> text;
+  if (auto refused = refuse_unreadable<parsed_file>(path, text)) return refused;
   return parse_alone_from_text(path, *text);
 }
 
