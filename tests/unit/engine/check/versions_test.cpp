@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 
@@ -80,8 +81,7 @@ cửa sổ giai_đoạn: từ 01/9/2021 đến khi kết thúc
 danh hiệu x "X"
   tiêu chí "c": đếm(đóng_góp trong giai_đoạn) ≥ 1
 )";
-  auto rules = load_rules_from_text("test.thidua", text, false, import_roots{default_stdlib_dir(), {}}, parse_date("31/05/2024"));
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("test.thidua", text, import_roots{default_stdlib_dir(), {}}, parse_date("31/05/2024"));
   const auto& w = rules->checked->windows.at(0).range;
   CHECK(w.from == parse_date("01/09/2021")->days);
   CHECK(w.to == parse_date("31/05/2024")->days);

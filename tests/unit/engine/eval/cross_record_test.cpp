@@ -13,6 +13,7 @@
 #include "engine/explain/explanation.hpp"
 #include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 using eval::outcome;
@@ -23,9 +24,7 @@ namespace {
 // `thidua explain` shows) tells the same outcome for every pair.
 std::map<std::string, outcome> run(const std::string& rules_text, const std::string& jsonl,
                                    std::map<std::string, bool>* provisional = nullptr) {
-  auto rules = load_rules_from_text("t.thidua", rules_text);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("t.thidua", rules_text);
   // CTest runs each test case in its own process, two at a time: every call writes a
   // file of its own (process id and a counter), so parallel runs never share one.
   static int calls = 0;

@@ -8,6 +8,7 @@
 
 #include "engine/eval/evaluate.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 using eval::outcome;
@@ -41,14 +42,10 @@ result run(const std::string& expr, const std::vector<period>& periods, const ch
            const std::string& criterion = "") {
   std::string text = header(as_of) + "danh hiệu x \"X\" cho cá nhân\n  tiêu chí \"c\": " +
                      (criterion.empty() ? expr + " ≥ 0 ngày" : criterion) + "\n";
-  auto rules = load_rules_from_text("test.thidua", text);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("test.thidua", text);
   const auto& s = rules->checked->shape;
   record_set rs(s);
-  auto p = rs.add_participant(origin{0, 1});
-  rs.register_id(p, "P1");
-  rs.mutable_row(p)[field_kind] = value::of_enum(0, 0);
+  auto p = testing::add_individual(rs);
   rs.mutable_row(p)[s.find_field("vào_ngành")] = value::of(*parse_date("01/01/2000"));
   const int list = s.find_list("quá_trình");
   for (const auto& x : periods) {
@@ -59,11 +56,8 @@ result run(const std::string& expr, const std::vector<period>& periods, const ch
   }
   rs.finish();
   eval::evaluator ev(*rules->tree, rs);
-  ev.begin(p);
-  auto fast = ev.decide(0);
   eval::trace_record trace;
-  ev.trace(0, trace);
-  CHECK(fast.result == trace.result.result);
+  testing::decide_both_ways(ev, p, 0, trace);
   result r{value::unknown(), trace.result.result, {}};
   for (std::uint32_t i = 0; i < rules->tree->nodes.size(); ++i)
     if (rules->tree->nodes[i].code == compile::op::days) r.days = trace.values[i];

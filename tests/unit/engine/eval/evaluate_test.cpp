@@ -8,6 +8,7 @@
 #include "engine/eval/batch.hpp"
 #include "engine/eval/evaluate.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 
@@ -44,14 +45,10 @@ value parse_cell(const field_def& f, const schema& s, const std::string& text, r
 
 eval::outcome decide(const std::string& award_body, const person& who) {
   std::string text = std::string(header) + "danh hiệu x \"X\" cho cá nhân\n" + award_body + "\n";
-  auto rules = load_rules_from_text("test.thidua", text);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("test.thidua", text);
   const auto& s = rules->checked->shape;
   record_set rs(s);
-  auto p = rs.add_participant(origin{0, 1});
-  rs.register_id(p, "P1");
-  rs.mutable_row(p)[field_kind] = value::of_enum(0, 0);
+  auto p = testing::add_individual(rs);
   for (const auto& [name, v] : who.fields) {
     int f = s.find_field(name);
     REQUIRE(f >= 0);
@@ -64,14 +61,8 @@ eval::outcome decide(const std::string& award_body, const person& who) {
   }
   rs.finish();
   eval::evaluator ev(*rules->tree, rs);
-  ev.begin(p);
-  auto fast = ev.decide(0);
   eval::trace_record trace;
-  ev.trace(0, trace);
-  // The traced run and the fast run must always agree.
-  CHECK(fast.result == trace.result.result);
-  CHECK(fast.deciding == trace.result.deciding);
-  return fast.result;
+  return testing::decide_both_ways(ev, p, 0, trace).result;
 }
 
 using eval::outcome;

@@ -6,6 +6,7 @@
 
 #include "engine/eval/evaluate.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 using eval::outcome;
@@ -30,14 +31,10 @@ struct history {
 
 outcome decide(const std::string& condition, const history& h) {
   std::string text = std::string(header) + "danh hiệu x \"X\" cho cá nhân\n  tiêu chí \"c\": " + condition + "\n";
-  auto rules = load_rules_from_text("test.thidua", text);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("test.thidua", text);
   const auto& s = rules->checked->shape;
   record_set rs(s);
-  auto p = rs.add_participant(origin{0, 1});
-  rs.register_id(p, "P1");
-  rs.mutable_row(p)[field_kind] = value::of_enum(0, 0);
+  auto p = testing::add_individual(rs);
   if (!h.reset.empty()) rs.mutable_row(p)[s.find_field("hết_kỷ_luật")] = value::of(*parse_date(h.reset));
   const int results = s.find_list("kết_quả"), awards = s.find_list("khen");
   const auto scale = s.lists[results].fields[1].scale;
@@ -53,12 +50,8 @@ outcome decide(const std::string& condition, const history& h) {
   }
   rs.finish();
   eval::evaluator ev(*rules->tree, rs);
-  ev.begin(p);
-  auto fast = ev.decide(0);
   eval::trace_record trace;
-  ev.trace(0, trace);
-  CHECK(fast.result == trace.result.result);
-  return fast.result;
+  return testing::decide_both_ways(ev, p, 0, trace).result;
 }
 
 struct row {

@@ -8,6 +8,7 @@
 #include "engine/eval/batch.hpp"
 #include "engine/eval/quota.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 using eval::outcome;
@@ -38,9 +39,7 @@ struct run_result {
 
 // Evaluates `items` (the award's quota and ranking lines) over `people` with `threads`.
 run_result run(const std::string& items, const std::vector<person>& people, unsigned threads = 1) {
-  auto rules = load_rules_from_text("test.thidua", std::string(header) + items + "\n");
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("test.thidua", std::string(header) + items + "\n");
   const auto& s = rules->checked->shape;
   record_set rs(s);
   for (const auto& who : people) {
@@ -176,8 +175,7 @@ TEST_CASE("ranking: each comparator in turn breaks a tie, then input order", "[e
 }
 
 TEST_CASE("ranking: the comparator that decided between two participants", "[eval][rank]") {
-  auto rules = load_rules_from_text("test.thidua", std::string(header) + "  xếp thứ tự theo: điểm giảm dần, tuyến_đầu trước\n");
-  REQUIRE(rules->ok());
+  auto rules = testing::compile_or_fail("test.thidua", std::string(header) + "  xếp thứ tự theo: điểm giảm dần, tuyến_đầu trước\n");
   const auto& s = rules->checked->shape;
   record_set rs(s);
   const person people[] = {{"P1", "U", 70}, {"P2", "U", 70, true}, {"P3", "U", 80}, {"P4", "U", 70}};

@@ -3,13 +3,10 @@
 // lowest grade, the highest tier met, and a milestone granted earlier. Each row is one
 // participant written as a JSON line; the fast and the traced decision must agree.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include "engine/eval/evaluate.hpp"
-#include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 
 using namespace thidua;
 using eval::outcome;
@@ -84,28 +81,16 @@ struct decided {
 
 // Decides `award` for one participant given as the fields of a JSON object.
 decided decide(const std::string& award, const std::string& fields) {
-  auto rules = load_rules_from_text("sheets.thidua", rules_text);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
-  // One file per process: ctest runs the test cases side by side.
-  auto path = std::filesystem::temp_directory_path() / ("thidua_sheets_tiers_" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(path) << R"({"mã": "P1", "loại": "cá nhân")" << (fields.empty() ? "" : ", ") << fields << "}\n";
+  auto rules = testing::compile_or_fail("sheets.thidua", rules_text);
   record_set rs(rules->checked->shape);
-  REQUIRE(io::load_records(path.string(), rs));
-  std::filesystem::remove(path);
-  REQUIRE(rs.size() == 1);
+  testing::read_individual(rs, fields);
   const auto& tree = *rules->tree;
   std::uint32_t a = 0;
   while (a < tree.awards.size() && tree.awards[a].name != award) ++a;
   REQUIRE(a < tree.awards.size());
   eval::evaluator ev(tree, rs);
-  ev.begin(0);
-  auto fast = ev.decide(a);
   eval::trace_record trace;
-  ev.trace(a, trace);
-  CHECK(fast.result == trace.result.result);
-  CHECK(fast.deciding == trace.result.deciding);
-  CHECK(fast.tier == trace.result.tier);
+  auto fast = testing::decide_both_ways(ev, 0, a, trace);
   return {fast.result, fast.deciding, fast.tier};
 }
 

@@ -2,14 +2,11 @@
 // the checker resolves the version in force, the decision uses its value at the exact
 // edge, the explanation names the parameter, and the mistakes are reported where written.
 #include <catch2/catch.hpp>
-#include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include "engine/eval/evaluate.hpp"
 #include "engine/explain/explanation.hpp"
-#include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "tests/unit/support/one_participant.hpp"
 #include "engine/render/render.hpp"
 
 using namespace thidua;
@@ -45,24 +42,14 @@ struct decided {
 };
 
 decided decide(const std::string& fields, date as_of) {
-  auto rules = load_rules_from_text("tiers.thidua", rules_text, false, import_roots{default_stdlib_dir(), {}}, as_of);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
-  auto path = std::filesystem::temp_directory_path() / ("thidua_tier_parameters_" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(path) << R"({"mã": "P1", "loại": "cá nhân", )" << fields << "}\n";
+  auto rules = testing::compile_or_fail("tiers.thidua", rules_text, import_roots{default_stdlib_dir(), {}}, as_of);
   record_set rs(rules->checked->shape);
-  REQUIRE(io::load_records(path.string(), rs));
-  std::filesystem::remove(path);
-  REQUIRE(rs.size() == 1);
+  testing::read_individual(rs, fields);
   const auto& tree = *rules->tree;
   REQUIRE(tree.awards.size() == 1);
   eval::evaluator ev(tree, rs);
-  ev.begin(0);
-  auto fast = ev.decide(0);
   eval::trace_record trace;
-  ev.trace(0, trace);
-  CHECK(fast.result == trace.result.result);
-  CHECK(fast.tier == trace.result.tier);
+  auto fast = testing::decide_both_ways(ev, 0, 0, trace);
   auto ex = explain::explain(ev, 0, 0, rules->sources);
   return {fast.result, fast.tier, render::explanation_text(ex, rules->sources, lang::vi)};
 }
@@ -148,15 +135,9 @@ danh hiệu h "H"
     "5": từ 5
   hết
 )";
-  auto rules = load_rules_from_text("bounds.thidua", text);
-  INFO(render_all(rules->diags, rules->sources, lang::en));
-  REQUIRE(rules->ok());
-  auto path = std::filesystem::temp_directory_path() / ("thidua_tier_bounds_" + std::to_string(::getpid()) + ".jsonl");
-  std::ofstream(path) << R"({"mã": "P1", "loại": "cá nhân", "ev": [{"ngày": "2021-01-01"}, {"ngày": "2022-01-01"}, {"ngày": "2023-01-01"}, {}]})"
-                      << "\n";
+  auto rules = testing::compile_or_fail("bounds.thidua", text);
   record_set rs(rules->checked->shape);
-  REQUIRE(io::load_records(path.string(), rs));
-  std::filesystem::remove(path);
+  testing::read_individual(rs, R"("ev": [{"ngày": "2021-01-01"}, {"ngày": "2022-01-01"}, {"ngày": "2023-01-01"}, {}])");
   eval::evaluator ev(*rules->tree, rs);
   auto ex = explain::explain(ev, 0, 0, rules->sources);
   CHECK(ex.result == outcome::not_decidable);
