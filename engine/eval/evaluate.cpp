@@ -1,6 +1,7 @@
 #include "engine/eval/evaluate.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <unordered_map>
 
 #include "engine/eval/compare.hpp"
@@ -33,7 +34,7 @@ member_index::member_index(const record_set& records) {
   // looked up among the collectives' names, and used only when one collective has it.
   std::unordered_map<std::string_view, std::int64_t> by_name;
   for (std::uint32_t p = 0; p < n; ++p) {
-    const value* row = records.row(p);
+    auto row = records.row(p);
     if (row[field_kind].kind != value_type::enumeration ||
         row[field_kind].ordinal != static_cast<std::uint32_t>(participant_kind::collective) || row[field_name].kind != value_type::text)
       continue;
@@ -73,12 +74,16 @@ evaluator::evaluator(const compile::rule_tree& tree, const record_set& records, 
   for (auto s : tree.single_use) m_single_use |= s != 0;
   for (const auto& n : tree.nodes) m_prerequisites |= n.code == op::award_passed;
   plan_fast_path();
+  m_planned_ids = records.column(field_id);
 }
 
 evaluator::~evaluator() = default;
 
 void evaluator::begin(std::uint32_t participant) {
   m_participant = participant;
+  // The fast path holds column pointers taken when it was planned: records added since
+  // would have moved them.
+  assert(m_planned_ids == m_records.column(field_id) && participant < m_records.size());
   m_row = m_records.row(participant);
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   // The hot loop begins a participant millions of times: reset only what the tree uses.
@@ -1087,25 +1092,30 @@ void evaluator::plan_fast_path() {
     for (const auto* tests : {&plan.criteria, &plan.exclusions})
       for (const auto& t : *tests)
         if (t.shape == fast_test::form::count_window && !m_tree.single_use.empty() && m_tree.single_use[t.slot]) plan.usable = false;
-    if (plan.usable) m_fast[a] = std::move(plan);
+    if (!plan.usable) continue;
+    // The columns are taken now: the records are read before an evaluator is made.
+    for (auto* tests : {&plan.criteria, &plan.exclusions})
+      for (auto& t : *tests)
+        if (t.shape != fast_test::form::count_window) t.column = m_records.column(t.slot);
+    m_fast[a] = std::move(plan);
   }
 }
 
 inline truth evaluator::run_test(const fast_test& t) const {
   switch (t.shape) {
-    case fast_test::form::compare: return holds(t.cmp, quick_compare(m_row[t.slot], t.constant));
+    case fast_test::form::compare: return holds(t.cmp, quick_compare(t.column[m_participant], t.constant));
     case fast_test::form::compare_date: {
-      const value& v = m_row[t.slot];
+      const value& v = t.column[m_participant];
       if (v.kind != value_type::date) return truth::unknown;
       return from_bits(t.outcomes, (v.day.days > t.constant.day.days) - (v.day.days < t.constant.day.days));
     }
     case fast_test::form::compare_enum: {
-      const value& v = m_row[t.slot];
+      const value& v = t.column[m_participant];
       if (v.kind != value_type::enumeration || v.scale != t.constant.scale) return truth::unknown;
       return from_bits(t.outcomes, (v.ordinal > t.constant.ordinal) - (v.ordinal < t.constant.ordinal));
     }
     case fast_test::form::compare_int: {
-      const value& v = m_row[t.slot];
+      const value& v = t.column[m_participant];
       if (v.kind != value_type::number) return truth::unknown;
       // k = n / 1: v >= k exactly when v.num >= k * v.den (den > 0), in 128 bits.
       const wide_int l = v.num.num, r = wide_int(t.constant.num.num) * v.num.den;
@@ -1113,7 +1123,7 @@ inline truth evaluator::run_test(const fast_test& t) const {
     }
     case fast_test::form::is_true:
     case fast_test::form::is_false: {
-      const value& v = m_row[t.slot];
+      const value& v = t.column[m_participant];
       if (v.kind != value_type::boolean) return truth::unknown;
       return v.boolean == (t.shape == fast_test::form::is_true) ? truth::yes : truth::no;
     }

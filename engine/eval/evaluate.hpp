@@ -191,6 +191,7 @@ class evaluator {
     std::uint8_t outcomes = 0;           // bit c+1 set when cmp holds for a three-way result c
     compile::op cmp = compile::op::eq;  // compare and count_window: field (or count) cmp constant
     std::uint32_t slot = 0;              // field slot, or list index for count_window
+    const value* column = nullptr;       // the field's column (record_set::column), not for count_window
     std::int32_t date_field = -1;        // count_window: the list's date field, -1 if none
     std::int32_t window_from = 0, window_to = 0;
     bool windowed = false;
@@ -208,7 +209,8 @@ class evaluator {
   const compile::rule_tree& m_tree;
   const record_set& m_records;
   std::uint32_t m_participant = 0;
-  const value* m_row = nullptr;
+  row_view m_row{nullptr, 0};
+  const value* m_planned_ids = nullptr;  // the id column when the fast path was planned
   const value* m_event = nullptr;  // the event an aggregate's condition is looking at
   std::uint32_t m_event_list = 0;  // the list that event belongs to
   std::vector<value> m_lets;

@@ -400,7 +400,7 @@ class builder {
       constexpr std::size_t shown = 10;
       std::string s;
       for (std::size_t i = 0; i < list.size() && i < shown; ++i) {
-        const value* row = records.row(list[i]);
+        auto row = records.row(list[i]);
         std::string id(row[field_id].text);
         s += (s.empty() ? "" : ", ");
         s += row[field_name].kind == value_type::text ? fmt::format("{} ({})", row[field_name].text, id) : id;
@@ -734,7 +734,7 @@ void describe_ranking(explanation& ex, const eval::award_ranking& r, const compi
   if (!r.limited || grp.slots == 0 || grp.order.empty()) return;
   const std::size_t last = std::min<std::size_t>(grp.slots, grp.order.size());
   const auto cut = grp.order[last - 1];
-  const value* row = records.row(cut);
+  auto row = records.row(cut);
   ri.has_cutoff = true;
   ri.cutoff_id = std::string(row[field_id].text);
   if (row[field_name].kind == value_type::text) ri.cutoff_name = std::string(row[field_name].text);
@@ -764,7 +764,7 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   ev.begin(participant);
   ev.trace(award, trace);
   const auto& records = ev.records();
-  const value* row = records.row(participant);
+  auto row = records.row(participant);
 
   explanation ex;
   ex.participant_id = std::string(row[field_id].text);

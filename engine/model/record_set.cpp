@@ -7,7 +7,7 @@
 namespace thidua {
 
 record_set::record_set(const schema& s)
-    : m_schema(&s), m_width(static_cast<std::uint32_t>(s.fields.size())), m_lists(s.lists.size()),
+    : m_schema(&s), m_width(static_cast<std::uint32_t>(s.fields.size())), m_columns(m_width), m_lists(s.lists.size()),
       m_staged(s.lists.size()) {
   for (std::size_t i = 0; i < s.lists.size(); ++i) m_lists[i].width = static_cast<std::uint32_t>(s.lists[i].fields.size());
 }
@@ -43,7 +43,7 @@ std::string_view record_set::keep(std::string_view text) {
 
 void record_set::reserve(std::uint32_t participants) {
   m_origins.reserve(participants);
-  m_cells.reserve(std::size_t(participants) * m_width);
+  for (auto& column : m_columns) column.reserve(participants);
   std::size_t slots = 16;
   while (slots < std::size_t(participants) * 2) slots *= 2;
   if (slots > m_index.size()) index_grow(slots);
@@ -52,7 +52,7 @@ void record_set::reserve(std::uint32_t participants) {
 std::uint32_t record_set::add_participant(origin o) {
   auto index = static_cast<std::uint32_t>(m_origins.size());
   m_origins.push_back(o);
-  m_cells.resize(m_cells.size() + m_width);
+  for (auto& column : m_columns) column.emplace_back();
   return index;
 }
 
@@ -169,7 +169,7 @@ void record_set::drop_last_participant() {
     }
   }
   m_origins.pop_back();
-  m_cells.resize(m_cells.size() - m_width);
+  for (auto& column : m_columns) column.pop_back();
   for (std::size_t l = 0; l < m_staged.size(); ++l) {
     auto& staged = m_staged[l];
     const std::size_t w = m_lists[l].width;

@@ -1,7 +1,11 @@
 #pragma once
-// Participant records in memory, laid out for evaluation: one flat array of values
-// per table, a participant's events as a contiguous index range. Text values point
-// into the set's own arena, so a record_set must outlive every value read from it.
+// Participant records in memory, laid out for evaluation: one array of values per
+// field (columns), a participant's events as a contiguous index range. Columns, not
+// rows, because a decision reads a few fields of each participant and usually stops
+// at the first criterion that fails: with rows every participant cost the cache lines
+// of all its fields, with columns only those of the fields actually read.
+// Text values point into the set's own arena, so a record_set must outlive every value
+// read from it.
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
@@ -39,6 +43,28 @@ struct input_problem {
   bool row_rejected = false;  // true: the whole row was dropped (and counted as such)
 };
 
+// One participant's fields by slot, `row[f]`: a view across the columns.
+class row_view {
+ public:
+  row_view(const std::vector<value>* columns, std::uint32_t participant) : m_columns(columns), m_participant(participant) {}
+  const value& operator[](std::size_t field) const { return m_columns[field][m_participant]; }
+
+ private:
+  const std::vector<value>* m_columns;
+  std::uint32_t m_participant;
+};
+
+// The same, writable, for the readers that fill a participant in.
+class row_ref {
+ public:
+  row_ref(std::vector<value>* columns, std::uint32_t participant) : m_columns(columns), m_participant(participant) {}
+  value& operator[](std::size_t field) const { return m_columns[field][m_participant]; }
+
+ private:
+  std::vector<value>* m_columns;
+  std::uint32_t m_participant;
+};
+
 class record_set {
  public:
   explicit record_set(const schema& s);
@@ -46,10 +72,13 @@ class record_set {
   const schema& shape() const { return *m_schema; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(m_origins.size()); }
   std::uint32_t width() const { return m_width; }
-  const value* row(std::uint32_t participant) const { return m_cells.data() + std::size_t(participant) * m_width; }
+  row_view row(std::uint32_t participant) const { return row_view(m_columns.data(), participant); }
+  // Field `f` of every participant, indexed by participant. The pointer is valid until
+  // the set grows: an evaluator takes it once the records are read.
+  const value* column(std::uint32_t f) const { return m_columns[f].data(); }
   const event_table& list(std::size_t list_index) const { return m_lists[list_index]; }
   const origin& where(std::uint32_t participant) const { return m_origins[participant]; }
-  std::string_view id(std::uint32_t participant) const { return row(participant)[field_id].text; }
+  std::string_view id(std::uint32_t participant) const { return m_columns[field_id][participant].text; }
 
   const std::vector<std::string>& files() const { return m_files; }
   const std::vector<input_problem>& problems() const { return m_problems; }
@@ -69,7 +98,7 @@ class record_set {
   void reserve(std::uint32_t participants);
   // Appends a participant with all fields unknown; returns its index.
   std::uint32_t add_participant(origin o);
-  value* mutable_row(std::uint32_t participant) { return m_cells.data() + std::size_t(participant) * m_width; }
+  row_ref mutable_row(std::uint32_t participant) { return row_ref(m_columns.data(), participant); }
   // Events may arrive in any order; stage them, then finish() groups them by participant.
   value* stage_event(std::size_t list_index, std::uint32_t participant, origin o);
   void report(input_problem p);
@@ -93,7 +122,7 @@ class record_set {
   };
   const schema* m_schema;
   std::uint32_t m_width;
-  std::vector<value> m_cells;
+  std::vector<std::vector<value>> m_columns;  // m_width columns of size() values
   std::vector<origin> m_origins;
   std::vector<event_table> m_lists;
   std::vector<staged_list> m_staged;

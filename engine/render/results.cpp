@@ -171,7 +171,7 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
     for (const auto& row : batch.rows) {
       // Size the output from the first thousand rows rather than doubling (and copying) up.
       if (++done == 1000 && batch.rows.size() > 2000) out.reserve(out.size() / 1000 * batch.rows.size() * 21 / 20);
-      const value* r = records.row(row.participant);
+      auto r = records.row(row.participant);
       cell(text_view(r[field_id]));
       out += ',';
       cell(text_view(r[field_name]));
@@ -206,7 +206,7 @@ std::string results(const eval::batch_result& batch, const compile::rule_tree& t
   std::vector<line> lines;
   lines.reserve(batch.rows.size());
   for (const auto& row : batch.rows) {
-    const value* r = records.row(row.participant);
+    auto r = records.row(row.participant);
     line x;
     x.id = text_of(r[field_id]);
     x.name = text_of(r[field_name]);

@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   for (std::uint32_t i = 0; i < n; ++i) {
     auto p = records.add_participant(origin{0, i + 1});
     records.register_id(p, fmt::format("P{}", i));
-    value* row = records.mutable_row(p);
+    auto row = records.mutable_row(p);
     row[field_kind] = value::of_enum(0, 0);
     row[field_unit] = value::of(records.keep(fmt::format("U{}", i % units)));
     row[birth] = value::of(date{base + static_cast<std::int32_t>(rng() % 16000)});
@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   for (std::uint32_t u = 0; u < units; ++u) {
     auto p = records.add_participant(origin{0, n + u + 1});
     records.register_id(p, fmt::format("U{}", u));
-    value* row = records.mutable_row(p);
+    auto row = records.mutable_row(p);
     row[field_kind] = value::of_enum(0, static_cast<std::uint32_t>(participant_kind::collective));
     row[field_unit] = value::of(records.keep("District"));
   }

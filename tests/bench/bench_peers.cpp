@@ -68,7 +68,7 @@ plain_data to_plain(const record_set& rs) {
   plain_data out;
   out.rows.reserve(rs.size());
   for (std::uint32_t p = 0; p < rs.size(); ++p) {
-    const value* r = rs.row(p);
+    auto r = rs.row(p);
     plain_record x{};
     x.birth = r[birth].kind == value_type::date ? r[birth].day.days : INT32_MIN;
     x.initiatives = r[initiatives].kind == value_type::number ? std::int32_t(floor(r[initiatives].num)) : -1;
@@ -109,7 +109,7 @@ std::size_t plain_loop(const plain_data& d, bool w2) {
 }
 
 // The same hand-written criteria reading our record_set in place (24-byte values, one
-// row per participant): what a C++ programmer gets on our memory layout, so the
+// column per field): what a C++ programmer gets on our memory layout, so the
 // interpreter's own cost can be told apart from the layout's.
 std::size_t rows_loop(const record_set& rs, bool w2) {
   const auto& s = rs.shape();
@@ -121,7 +121,7 @@ std::size_t rows_loop(const record_set& rs, bool w2) {
   const std::int32_t from = make_date(2020, 4, 15)->days, to = make_date(2021, 4, 15)->days;
   std::size_t eligible = 0;
   for (std::uint32_t p = 0; p < rs.size(); ++p) {
-    const value* r = rs.row(p);
+    auto r = rs.row(p);
     bool ok = r[birth].kind == value_type::date && r[birth].day.days <= latest_birth &&
               r[rating].kind == value_type::enumeration && r[rating].ordinal == 3 && r[initiatives].kind == value_type::number &&
               r[initiatives].num.num >= r[initiatives].num.den && r[disciplined].kind == value_type::boolean &&

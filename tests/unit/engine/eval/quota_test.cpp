@@ -45,7 +45,7 @@ run_result run(const std::string& items, const std::vector<person>& people, unsi
   for (const auto& who : people) {
     auto p = rs.add_participant(origin{0, 1});
     rs.register_id(p, who.id);
-    auto* row = rs.mutable_row(p);
+    auto row = rs.mutable_row(p);
     row[field_kind] = value::of_enum(0, 0);
     row[field_unit] = value::of(rs.keep(who.unit));
     if (who.score >= 0) row[s.find_field("điểm")] = value::of(number::integer(who.score));
