@@ -291,36 +291,102 @@ void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::st
   }
 }
 
-// Each row as nlohmann dumps it with indent 2, indented two levels more: the bytes the
-// whole document's dump(2) gave. JSON strings escape line breaks, so every raw "\n"
-// in a row's dump is a line of its layout.
+namespace {
+
+// `s` as a JSON string, escaped as nlohmann's dump() escapes it (ensure_ascii off):
+// the bytes the whole document's dump gave before rows were streamed. Invalid UTF-8
+// goes to nlohmann itself, so it fails the way it always did.
+void append_json_string(std::string& out, std::string_view s) {
+  if (!text::valid_utf8(s)) {
+    out += nlohmann::json(std::string(s)).dump();
+    return;
+  }
+  out += '"';
+  std::size_t plain_from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += fmt::format("\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + plain_from, s.size() - plain_from);
+  out += '"';
+}
+
+}  // namespace
+
+// Each row laid out as nlohmann's dump(2) laid it out inside the document (two levels
+// deep), written directly: building a JSON object per row cost more than the rest of
+// the run.
 void results_renderer::json_rows(std::span<const eval::pair_result> rows, bool first, std::string& out) const {
+  const auto& tree = m_tree;
+  auto key = [&out](std::string_view k) {
+    out += ",\n      \"";
+    out += k;
+    out += "\": ";
+  };
   for (const auto& row : rows) {
     const auto x = line_of(row, m_tree, m_records, m_lang);
-    const auto& tree = m_tree;
-    nlohmann::ordered_json j;
-    j["id"] = x.id;
-    j["name"] = x.name;
-    j["unit"] = x.unit;
-    j["award"] = row.award == eval::no_award ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(tree.awards[row.award].name);
-    j["award_label"] = x.award;
-    j["outcome"] = x.code;
-    if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
-        tree.awards[row.award].tiers.present)
-      j["tier"] = tree.awards[row.award].tiers.labels[static_cast<std::size_t>(row.decision.tier)];
-    auto reason = short_reason(row, tree);
-    j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
-    if (!row.missing.empty()) j["missing"] = row.missing;
-    if (row.decision.provisional) j["provisional"] = true;
-    if (row.rank) j["rank"] = row.rank;
-    if (row.rank && tree.awards[row.award].quota.present) j["slots"] = row.slots;
-    out += first ? "\n    " : ",\n    ";
+    out += first ? "\n    {\n      \"id\": " : ",\n    {\n      \"id\": ";
     first = false;
-    const std::string dumped = j.dump(2);
-    for (char c : dumped) {
-      out += c;
-      if (c == '\n') out += "    ";
+    append_json_string(out, x.id);
+    key("name");
+    append_json_string(out, x.name);
+    key("unit");
+    append_json_string(out, x.unit);
+    key("award");
+    if (row.award == eval::no_award)
+      out += "null";
+    else
+      append_json_string(out, tree.awards[row.award].name);
+    key("award_label");
+    append_json_string(out, x.award);
+    key("outcome");
+    append_json_string(out, x.code);
+    if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
+        tree.awards[row.award].tiers.present) {
+      key("tier");
+      append_json_string(out, tree.awards[row.award].tiers.labels[static_cast<std::size_t>(row.decision.tier)]);
     }
+    const auto reason = short_reason(row, tree);
+    key("reason");
+    out += "{\n        \"vi\": ";
+    append_json_string(out, reason.vi);
+    out += ",\n        \"en\": ";
+    append_json_string(out, reason.en);
+    out += "\n      }";
+    if (!row.missing.empty()) {
+      key("missing");
+      out += '[';
+      for (std::size_t i = 0; i < row.missing.size(); ++i) {
+        out += i ? ",\n        " : "\n        ";
+        append_json_string(out, row.missing[i]);
+      }
+      out += "\n      ]";
+    }
+    if (row.decision.provisional) {
+      key("provisional");
+      out += "true";
+    }
+    if (row.rank) {
+      key("rank");
+      out += fmt::format("{}", row.rank);
+    }
+    if (row.rank && tree.awards[row.award].quota.present) {
+      key("slots");
+      out += fmt::format("{}", row.slots);
+    }
+    out += "\n    }";
   }
 }
 

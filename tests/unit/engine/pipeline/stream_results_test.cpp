@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "engine/eval/batch.hpp"
+#include "engine/io/input_text.hpp"
 #include "engine/io/records.hpp"
 #include "engine/pipeline/pipeline.hpp"
 #include "engine/pipeline/stream_results.hpp"
@@ -16,11 +18,6 @@ namespace fs = std::filesystem;
 using namespace thidua;
 
 namespace {
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // `count` individuals in 40 units with many ties: the shape of determinism.sh's data.
 fs::path quota_records(std::uint32_t count) {
@@ -87,6 +84,9 @@ void check_same_as_whole_run(const loaded_rules& rules, const record_set& record
         CHECK(render::summary(s.totals.outcomes, s.totals.participants, tree, records, lang::en) == summary);
       }
   }
+  // JSON rows are written by hand: they must be what nlohmann's dump(2) makes of them.
+  const std::string json = render::results(whole, tree, records, render::results_format::json, lang::en);
+  CHECK(nlohmann::ordered_json::parse(json).dump(2) + "\n" == json);
 }
 
 }  // namespace
@@ -121,8 +121,9 @@ TEST_CASE("stream_results: a campaign with quotas gives the same bytes and count
 TEST_CASE("stream_results: above the parallel threshold, two threads split each block", "[stream][threads]") {
   // 25000 participants: eval::threads_for gives two threads, so each block has two parts.
   const auto path = quota_records(25000);
-  const std::string fixture = read(fs::path(THIDUA_SOURCE_DIR) / "tests/e2e/fixtures/quota.thidua");
-  auto rules = load_rules_from_text("unlimited.thidua", without_quotas(fixture));
+  const auto fixture = io::read_input_file(fs::path(THIDUA_SOURCE_DIR) / "tests/e2e/fixtures/quota.thidua");
+  REQUIRE(fixture);
+  auto rules = load_rules_from_text("unlimited.thidua", without_quotas(*fixture));
   INFO(render_all(rules->diags, rules->sources, lang::en));
   REQUIRE(rules->ok());
   REQUIRE_FALSE(eval::needs_whole_run(*rules->tree));
@@ -153,4 +154,24 @@ TEST_CASE("stream_results: a failing writer stops the run", "[stream]") {
     CHECK_FALSE(totals.written);
     CHECK(calls == 2);
   }
+}
+
+TEST_CASE("stream_results: JSON escapes quotes, backslashes and control characters as nlohmann does", "[stream][json]") {
+  const auto path = fs::temp_directory_path() / ("thidua_stream_escapes_" + std::to_string(::getpid()) + ".jsonl");
+  std::ofstream(path, std::ios::binary)
+      << R"({"mã": "Q\"1\\", "tên": "Tab\tline\nfeed\r\u0001\u001f\b\f \u007f Đỗ “x”", "loại": "cá nhân", "đơn_vị": "U/1", "điểm": 95})"
+      << "\n"
+      << R"({"mã": "Q2", "tên": "", "loại": "cá nhân", "đơn_vị": "U1"})" << "\n";
+  auto rules = load_rules(std::string(THIDUA_SOURCE_DIR) + "/tests/e2e/fixtures/quota.thidua");
+  REQUIRE(rules->ok());
+  record_set records(rules->checked->shape);
+  REQUIRE(io::load_records(path.string(), records));
+  fs::remove(path);
+  REQUIRE(records.size() == 2);
+  const auto s = stream(*rules->tree, records, render::results_format::json, lang::en, 1, 1);
+  const auto doc = nlohmann::ordered_json::parse(s.text);
+  CHECK(doc.dump(2) + "\n" == s.text);
+  CHECK(doc.at("results").at(0).at("name") == "Tab\tline\nfeed\r\x01\x1f\b\f \x7f Đỗ “x”");
+  CHECK(doc.at("results").at(0).at("id") == "Q\"1\\");
+  CHECK(doc.at("results").back().contains("missing"));  // Q2 has no điểm: not decidable, the missing field listed
 }
