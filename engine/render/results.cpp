@@ -12,6 +12,7 @@ namespace thidua::render {
 namespace {
 
 std::string text_of(const value& v) { return v.kind == value_type::text ? std::string(v.text) : std::string(); }
+std::string_view text_view(const value& v) { return v.kind == value_type::text ? v.text : std::string_view(); }
 
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
@@ -114,9 +115,9 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
 
 namespace {
 
-// A results row with its cells as text: what the table and JSON formats are made of.
+// A results row with its cells as text: what the table is made of.
 struct line {
-  std::string id, name, unit, award, outcome, code, reason;
+  std::string id, name, unit, award, outcome, reason;
 };
 
 line line_of(const eval::pair_result& row, const compile::rule_tree& tree, const record_set& records, lang l) {
@@ -129,11 +130,9 @@ line line_of(const eval::pair_result& row, const compile::rule_tree& tree, const
   if (row.award == eval::no_award) {
     x.award = "—";
     x.outcome = en ? "not applicable" : "không áp dụng";
-    x.code = "not_applicable";
   } else {
     x.award = tree.awards[row.award].label;
     x.outcome = std::string(eval::outcome_name(row.decision.result, en));
-    x.code = std::string(eval::outcome_code(row.decision.result));
   }
   x.reason = short_reason(row, tree).in(l);
   return x;
@@ -195,7 +194,6 @@ results_renderer::results_renderer(const compile::rule_tree& tree, const record_
 void results_renderer::measure(std::span<const eval::pair_result> rows) {
   if (m_format != results_format::table) return;
   auto widen = [](std::size_t& w, std::string_view s) { w = std::max(w, text::codepoints(s)); };
-  auto text_view = [](const value& v) { return v.kind == value_type::text ? v.text : std::string_view(); };
   const bool en = m_lang == lang::en;
   for (const auto& row : rows) {
     const value* r = m_records.row(row.participant);
@@ -257,7 +255,6 @@ void results_renderer::rows(std::span<const eval::pair_result> rows, bool first,
 // One pass straight into the output: a block of rows must not become as many structs
 // of seven strings first.
 void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::string& out) const {
-  auto text_view = [](const value& v) { return v.kind == value_type::text ? v.text : std::string_view(); };
   std::size_t done = 0;
   for (const auto& row : rows) {
     // Size the output from the first thousand rows rather than doubling (and copying) up.
@@ -336,23 +333,24 @@ void results_renderer::json_rows(std::span<const eval::pair_result> rows, bool f
     out += "\": ";
   };
   for (const auto& row : rows) {
-    const auto x = line_of(row, m_tree, m_records, m_lang);
+    const value* r = m_records.row(row.participant);
+    const bool none = row.award == eval::no_award;
     out += first ? "\n    {\n      \"id\": " : ",\n    {\n      \"id\": ";
     first = false;
-    append_json_string(out, x.id);
+    append_json_string(out, text_view(r[field_id]));
     key("name");
-    append_json_string(out, x.name);
+    append_json_string(out, text_view(r[field_name]));
     key("unit");
-    append_json_string(out, x.unit);
+    append_json_string(out, text_view(r[field_unit]));
     key("award");
-    if (row.award == eval::no_award)
+    if (none)
       out += "null";
     else
       append_json_string(out, tree.awards[row.award].name);
     key("award_label");
-    append_json_string(out, x.award);
+    append_json_string(out, none ? std::string_view("—") : std::string_view(tree.awards[row.award].label));
     key("outcome");
-    append_json_string(out, x.code);
+    append_json_string(out, none ? std::string_view("not_applicable") : eval::outcome_code(row.decision.result));
     if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
         tree.awards[row.award].tiers.present) {
       key("tier");
