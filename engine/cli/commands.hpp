@@ -1,7 +1,9 @@
 #pragma once
 // The thidua program: one file per subcommand, wired together in main.cpp.
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <memory>
@@ -43,6 +45,33 @@ std::function<int()> add_doc(CLI::App& app, common_options& common);
 // error and `bad` is set.
 std::optional<date> as_of_date(const common_options& common, bool& bad);
 bool write_output(const std::string& path, const std::string& text, thidua::lang l);
+// "cannot write `path`" on standard error, in the user's language.
+void report_unwritable(const std::string& path, thidua::lang l);
+
+// `run`'s output, written piece by piece (results_file.cpp). A regular file is written
+// under a temporary name beside it (PATH.<pid>.partial) and renamed over PATH only when
+// every piece is written and closed, so a run that fails midway leaves PATH as it was,
+// never a file that looks complete; the temporary file is removed. Standard output
+// ("" or "-") and special files (/dev/null, a pipe) are written directly.
+class results_file {
+ public:
+  results_file(std::string path, thidua::lang l);
+  ~results_file();  // removes the temporary file unless finish() succeeded
+  results_file(const results_file&) = delete;
+  results_file& operator=(const results_file&) = delete;
+
+  // False, after reporting it once, when the file cannot be opened or written.
+  bool write(std::string_view text);
+  // Closes and renames into place; false (reported) on failure.
+  bool finish();
+
+ private:
+  bool fail();
+  std::string m_path, m_temp;  // m_temp empty: writing m_path directly
+  thidua::lang m_lang;
+  std::FILE* m_file = nullptr;
+  bool m_failed = false;
+};
 
 // A compiled criteria file and the records read against its schema.
 struct rules_and_records {

@@ -9,6 +9,11 @@
 
 namespace thidua::cli {
 
+void report_unwritable(const std::string& path, thidua::lang l) {
+  fmt::print(stderr, "{}\n",
+             l == thidua::lang::en ? fmt::format("error: cannot write `{}`", path) : fmt::format("lỗi: không ghi được tệp `{}`", path));
+}
+
 bool write_output(const std::string& path, const std::string& text, thidua::lang l) {
   if (path.empty() || path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -17,8 +22,7 @@ bool write_output(const std::string& path, const std::string& text, thidua::lang
   std::ofstream out(path, std::ios::binary);
   if (out) out << text;
   if (!out) {
-    fmt::print(stderr, "{}\n",
-               l == thidua::lang::en ? fmt::format("error: cannot write `{}`", path) : fmt::format("lỗi: không ghi được tệp `{}`", path));
+    report_unwritable(path, l);
     return false;
   }
   return true;

@@ -3,6 +3,7 @@
 #include "engine/cli/commands.hpp"
 #include "engine/eval/batch.hpp"
 #include "engine/pipeline/pipeline.hpp"
+#include "engine/pipeline/stream_results.hpp"
 #include "engine/render/render.hpp"
 
 namespace thidua::cli {
@@ -37,13 +38,16 @@ std::function<int()> add_run(CLI::App& app, common_options& common) {
     if (auto failed = load_rules_and_records(opts->file, opts->records, common, loaded)) return *failed;
     const auto& rules = loaded.rules;
     const auto& records = *loaded.records;
-    auto batch = eval::evaluate_all(*rules->tree, records, opts->threads);
-    render::results_format format = opts->format == "csv"    ? render::results_format::csv
-                                    : opts->format == "json" ? render::results_format::json
-                                                             : render::results_format::table;
-    if (!write_output(opts->output, render::results(batch, *rules->tree, records, format, l), l))
-      return int(exit_code::output_unwritable);
-    if (!opts->quiet) fmt::print(stderr, "{}", render::summary(batch, *rules->tree, records, l));
+    stream_options stream;
+    stream.format = opts->format == "csv"    ? render::results_format::csv
+                    : opts->format == "json" ? render::results_format::json
+                                             : render::results_format::table;
+    stream.language = l;
+    stream.threads = opts->threads;
+    results_file out(opts->output, l);
+    const auto totals = stream_results(*rules->tree, records, stream, [&out](std::string_view text) { return out.write(text); });
+    if (!totals.written || !out.finish()) return int(exit_code::output_unwritable);
+    if (!opts->quiet) fmt::print(stderr, "{}", render::summary(totals.outcomes, totals.participants, *rules->tree, records, l));
     if (opts->strict && records.rows_rejected() > 0) return int(exit_code::criteria_errors);
     return int(exit_code::ok);
   };

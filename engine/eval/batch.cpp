@@ -7,9 +7,7 @@
 #include <thread>
 
 namespace thidua::eval {
-namespace {
 
-// Rows of participants [from, to), in input order.
 void evaluate_range(const compile::rule_tree& tree, const record_set& records, const std::shared_ptr<const member_index>& members,
                     std::uint32_t from, std::uint32_t to, std::vector<pair_result>& rows) {
   evaluator ev(tree, records, members);
@@ -46,7 +44,24 @@ void evaluate_range(const compile::rule_tree& tree, const record_set& records, c
   }
 }
 
-}  // namespace
+void outcome_counts::add(std::span<const pair_result> rows) {
+  for (const auto& row : rows)
+    if (row.award != no_award) ++per_award[row.award][static_cast<std::size_t>(row.decision.result)];
+}
+
+unsigned threads_for(std::uint32_t participants, unsigned threads) {
+  if (threads == 0) threads = default_threads();
+  if (participants < parallel_threshold) return 1;
+  return std::min<unsigned>(threads, std::max<std::uint32_t>(1, participants / (parallel_threshold / 2)));
+}
+
+bool needs_whole_run(const compile::rule_tree& tree) {
+  return std::any_of(tree.awards.begin(), tree.awards.end(), [](const auto& a) { return a.ranked() || a.quota.present; });
+}
+
+std::shared_ptr<const member_index> shared_members(const compile::rule_tree& tree, const record_set& records) {
+  return tree.uses_members ? std::make_shared<const member_index>(records) : nullptr;
+}
 
 unsigned default_threads() {
   if (const char* env = std::getenv("THIDUA_THREADS")) {
@@ -61,13 +76,11 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
   batch_result out;
   out.participants = records.size();
   const std::uint32_t n = records.size();
-  if (threads == 0) threads = default_threads();
-  if (n < parallel_threshold) threads = 1;
-  threads = std::min<unsigned>(threads, std::max<std::uint32_t>(1, n / (parallel_threshold / 2)));
+  threads = threads_for(n, threads);
   // Most record sets give one row per applicable award: reserve for that.
   out.rows.reserve(std::size_t(n) * std::max<std::size_t>(1, tree.awards.size()));
   // One member index for every thread: it is read-only once built.
-  const auto members = tree.uses_members ? std::make_shared<const member_index>(records) : nullptr;
+  const auto members = shared_members(tree, records);
   if (threads <= 1) {
     evaluate_range(tree, records, members, 0, n, out.rows);
     apply_rankings(tree, records, out);

@@ -3,7 +3,10 @@
 // output is deterministic. Pairs the award does not apply to (a family for an
 // individual-only award) are skipped, but a participant with no applicable award
 // still gets one row saying so: every input participant appears in the output.
+#include <array>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,5 +48,31 @@ inline constexpr std::uint32_t parallel_threshold = 20000;
 
 // The thread count evaluate_all uses for `threads` = 0.
 unsigned default_threads();
+
+// The threads evaluate_all actually uses for `participants`: `threads` (0: the
+// default) capped so that no thread gets fewer than parallel_threshold / 2 of them.
+unsigned threads_for(std::uint32_t participants, unsigned threads);
+
+// Whether some award ranks or has a quota: then no outcome is final until every pair
+// is decided (apply_rankings), and a run cannot be evaluated block by block.
+bool needs_whole_run(const compile::rule_tree& tree);
+
+// The member index evaluators of one record set share; null when the tree counts no members.
+std::shared_ptr<const member_index> shared_members(const compile::rule_tree& tree, const record_set& records);
+
+// The rows of participants [from, to), in input order, appended to `rows`, on the
+// calling thread. No ranking pass: only for trees without needs_whole_run, or as one
+// range of evaluate_all. Streaming runs (engine/pipeline/stream_results.hpp) call it
+// block by block.
+void evaluate_range(const compile::rule_tree& tree, const record_set& records, const std::shared_ptr<const member_index>& members,
+                    std::uint32_t from, std::uint32_t to, std::vector<pair_result>& rows);
+
+// Outcomes per award, counted over rows as they come: what the summary reports, the
+// same whether a run keeps its rows or evaluates them a block at a time.
+struct outcome_counts {
+  std::vector<std::array<std::size_t, outcome_count>> per_award;
+  explicit outcome_counts(std::size_t awards) : per_award(awards, std::array<std::size_t, outcome_count>{}) {}
+  void add(std::span<const pair_result> rows);
+};
 
 }  // namespace thidua::eval

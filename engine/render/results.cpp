@@ -12,16 +12,7 @@ namespace thidua::render {
 namespace {
 
 std::string text_of(const value& v) { return v.kind == value_type::text ? std::string(v.text) : std::string(); }
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+std::string_view text_view(const value& v) { return v.kind == value_type::text ? v.text : std::string_view(); }
 
 std::string join_names(const std::vector<std::string>& names) {
   std::string out;
@@ -122,178 +113,306 @@ bilingual short_reason(const eval::pair_result& row, const compile::rule_tree& t
   return r;
 }
 
-std::string results(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records,
-                    results_format format, lang l) {
+namespace {
+
+// A results row with its cells as text: what the table is made of.
+struct line {
+  std::string id, name, unit, award, outcome, reason;
+};
+
+line line_of(const eval::pair_result& row, const compile::rule_tree& tree, const record_set& records, lang l) {
   const bool en = l == lang::en;
+  auto r = records.row(row.participant);
+  line x;
+  x.id = text_of(r[field_id]);
+  x.name = text_of(r[field_name]);
+  x.unit = text_of(r[field_unit]);
+  if (row.award == eval::no_award) {
+    x.award = "—";
+    x.outcome = en ? "not applicable" : "không áp dụng";
+  } else {
+    x.award = tree.awards[row.award].label;
+    x.outcome = std::string(eval::outcome_name(row.decision.result, en));
+  }
+  x.reason = short_reason(row, tree).in(l);
+  return x;
+}
+
+std::vector<std::string> table_head(lang l) {
+  return l == lang::en ? std::vector<std::string>{"id", "name", "unit", "award", "outcome", "reason"}
+                       : std::vector<std::string>{"mã", "họ tên", "đơn vị", "danh hiệu", "kết quả", "lý do"};
+}
+
+// Appends `s` as one CSV cell, quoted only when it holds `,` `"` LF or CR.
+void append_csv_cell(std::string& out, std::string_view s) {
+  // Eight bytes at a time for `,` `"` LF CR (find_first_of calls memchr per byte).
+  auto has = [](std::uint64_t w, std::uint8_t b) {
+    const std::uint64_t x = w ^ (0x0101010101010101ull * b);
+    return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+  };
+  bool plain = true;
+  std::size_t i = 0;
+  for (; plain && i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    plain = !(has(w, ',') || has(w, '"') || has(w, '\n') || has(w, '\r'));
+  }
+  for (; plain && i < s.size(); ++i) plain = s[i] != ',' && s[i] != '"' && s[i] != '\n' && s[i] != '\r';
+  if (plain) {
+    out.append(s.data(), s.size());
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+results_renderer::results_renderer(const compile::rule_tree& tree, const record_set& records, results_format format, lang l)
+    : m_tree(tree), m_records(records), m_format(format), m_lang(l) {
   if (format == results_format::csv) {
-    // One pass straight into the output: a million rows must not become a million
-    // structs of seven strings first.
-    std::string out = en ? "id,name,unit,award,outcome,reason\r\n" : "mã,tên,đơn_vị,danh_hiệu,kết_quả,lý_do\r\n";
-    auto cell = [&out](std::string_view s) {
-      // Eight bytes at a time for `,` `"` LF CR (find_first_of calls memchr per byte).
-      auto has = [](std::uint64_t w, std::uint8_t b) {
-        const std::uint64_t x = w ^ (0x0101010101010101ull * b);
-        return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
-      };
-      bool plain = true;
-      std::size_t i = 0;
-      for (; plain && i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        plain = !(has(w, ',') || has(w, '"') || has(w, '\n') || has(w, '\r'));
-      }
-      for (; plain && i < s.size(); ++i) plain = s[i] != ',' && s[i] != '"' && s[i] != '\n' && s[i] != '\r';
-      if (plain) {
-        out.append(s.data(), s.size());
-        return;
-      }
-      out += '"';
-      for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-      }
-      out += '"';
-    };
-    auto text_view = [](const value& v) { return v.kind == value_type::text ? v.text : std::string_view(); };
     // Awards' labels and every reason a failed row can have, computed once.
-    std::vector<std::string> award_cells;
-    std::vector<std::vector<std::string>> failed_reasons(tree.awards.size());
-    for (std::size_t a = 0; a < tree.awards.size(); ++a) {
-      award_cells.push_back(tree.awards[a].label);
+    m_failed_reasons.resize(tree.awards.size());
+    for (std::size_t a = 0; a < tree.awards.size(); ++a)
       for (std::size_t c = 0; c < tree.awards[a].criteria.size(); ++c) {
         eval::pair_result probe;
         probe.award = static_cast<std::uint32_t>(a);
         probe.decision = eval::verdict{eval::outcome::failed, static_cast<std::int32_t>(c)};
-        failed_reasons[a].push_back(short_reason(probe, tree).in(l));
+        m_failed_reasons[a].push_back(short_reason(probe, tree).in(l));
       }
-    }
-    std::size_t done = 0;
-    for (const auto& row : batch.rows) {
-      // Size the output from the first thousand rows rather than doubling (and copying) up.
-      if (++done == 1000 && batch.rows.size() > 2000) out.reserve(out.size() / 1000 * batch.rows.size() * 21 / 20);
-      auto r = records.row(row.participant);
-      cell(text_view(r[field_id]));
-      out += ',';
-      cell(text_view(r[field_name]));
-      out += ',';
-      cell(text_view(r[field_unit]));
-      out += ',';
-      if (row.award == eval::no_award) {
-        cell("—");
-        out += ",not_applicable,";
-      } else {
-        cell(award_cells[row.award]);
-        out += ',';
-        out += eval::outcome_code(row.decision.result);
-        out += ',';
-      }
-      const auto d = row.decision.deciding;
-      if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.rank == 0 && !row.decision.provisional &&
-          row.decision.tier < 0) {
-      } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && !row.decision.provisional && d >= 0 &&
-                 std::size_t(d) < failed_reasons[row.award].size()) {
-        cell(failed_reasons[row.award][std::size_t(d)]);
-      } else {
-        cell(short_reason(row, tree).in(l));
-      }
-      out += "\r\n";
-    }
-    return out;
   }
-  struct line {
-    std::string id, name, unit, award, outcome, code, reason;
-  };
-  std::vector<line> lines;
-  lines.reserve(batch.rows.size());
-  for (const auto& row : batch.rows) {
-    auto r = records.row(row.participant);
-    line x;
-    x.id = text_of(r[field_id]);
-    x.name = text_of(r[field_name]);
-    x.unit = text_of(r[field_unit]);
-    if (row.award == eval::no_award) {
-      x.award = "—";
-      x.outcome = en ? "not applicable" : "không áp dụng";
-      x.code = "not_applicable";
-    } else {
-      x.award = tree.awards[row.award].label;
-      x.outcome = std::string(eval::outcome_name(row.decision.result, en));
-      x.code = std::string(eval::outcome_code(row.decision.result));
-    }
-    x.reason = short_reason(row, tree).in(l);
-    lines.push_back(std::move(x));
+  if (format == results_format::table) {
+    const auto head = table_head(l);
+    for (std::size_t c = 0; c < 5; ++c) m_widths[c] = text::codepoints(head[c]);
   }
+}
 
-  std::string out;
-  switch (format) {
-    case results_format::csv: {
-      out += en ? "id,name,unit,award,outcome,reason\r\n" : "mã,tên,đơn_vị,danh_hiệu,kết_quả,lý_do\r\n";
-      for (const auto& x : lines)
-        out += fmt::format("{},{},{},{},{},{}\r\n", csv_cell(x.id), csv_cell(x.name), csv_cell(x.unit), csv_cell(x.award),
-                           x.code, csv_cell(x.reason));
-      return out;
-    }
-    case results_format::json: {
-      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        const auto& x = lines[i];
-        const auto& row = batch.rows[i];
-        nlohmann::ordered_json j;
-        j["id"] = x.id;
-        j["name"] = x.name;
-        j["unit"] = x.unit;
-        j["award"] = row.award == eval::no_award ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(tree.awards[row.award].name);
-        j["award_label"] = x.award;
-        j["outcome"] = x.code;
-        if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
-            tree.awards[row.award].tiers.present)
-          j["tier"] = tree.awards[row.award].tiers.labels[static_cast<std::size_t>(row.decision.tier)];
-        auto reason = short_reason(row, tree);
-        j["reason"] = {{"vi", reason.vi}, {"en", reason.en}};
-        if (!row.missing.empty()) j["missing"] = row.missing;
-        if (row.decision.provisional) j["provisional"] = true;
-        if (row.rank) j["rank"] = row.rank;
-        if (row.rank && tree.awards[row.award].quota.present) j["slots"] = row.slots;
-        rows.push_back(std::move(j));
-      }
-      nlohmann::ordered_json doc;
-      doc["participants"] = batch.participants;
-      doc["rows_rejected"] = records.rows_rejected();
-      doc["results"] = std::move(rows);
-      return doc.dump(2) + "\n";
-    }
-    case results_format::table: {
-      std::vector<std::string> head = en ? std::vector<std::string>{"id", "name", "unit", "award", "outcome", "reason"}
-                                         : std::vector<std::string>{"mã", "họ tên", "đơn vị", "danh hiệu", "kết quả", "lý do"};
-      std::size_t w[5] = {};
-      for (std::size_t c = 0; c < 5; ++c) w[c] = text::codepoints(head[c]);
-      for (const auto& x : lines) {
-        w[0] = std::max(w[0], text::codepoints(x.id));
-        w[1] = std::max(w[1], text::codepoints(x.name));
-        w[2] = std::max(w[2], text::codepoints(x.unit));
-        w[3] = std::max(w[3], text::codepoints(x.award));
-        w[4] = std::max(w[4], text::codepoints(x.outcome));
-      }
-      auto emit = [&](const std::string& a, const std::string& b, const std::string& c, const std::string& d,
-                      const std::string& e, const std::string& f) {
-        std::string s = pad(a, w[0]) + "  " + pad(b, w[1]) + "  " + pad(c, w[2]) + "  " + pad(d, w[3]) + "  " + pad(e, w[4]);
-        if (!f.empty()) s += "  " + f;
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        out += s + "\n";
-      };
-      emit(head[0], head[1], head[2], head[3], head[4], head[5]);
-      for (const auto& x : lines) emit(x.id, x.name, x.unit, x.award, x.outcome, x.reason);
-      return out;
+void results_renderer::measure(std::span<const eval::pair_result> rows) {
+  if (m_format != results_format::table) return;
+  auto widen = [](std::size_t& w, std::string_view s) { w = std::max(w, text::codepoints(s)); };
+  const bool en = m_lang == lang::en;
+  for (const auto& row : rows) {
+    auto r = m_records.row(row.participant);
+    widen(m_widths[0], text_view(r[field_id]));
+    widen(m_widths[1], text_view(r[field_name]));
+    widen(m_widths[2], text_view(r[field_unit]));
+    if (row.award == eval::no_award) {
+      widen(m_widths[3], "—");
+      widen(m_widths[4], en ? "not applicable" : "không áp dụng");
+    } else {
+      widen(m_widths[3], m_tree.awards[row.award].label);
+      widen(m_widths[4], eval::outcome_name(row.decision.result, en));
     }
   }
+}
+
+void results_renderer::begin(std::string& out) const {
+  const bool en = m_lang == lang::en;
+  switch (m_format) {
+    case results_format::csv:
+      out += en ? "id,name,unit,award,outcome,reason\r\n" : "mã,tên,đơn_vị,danh_hiệu,kết_quả,lý_do\r\n";
+      return;
+    case results_format::json:
+      // The opening of what nlohmann's dump(2) made of the whole document.
+      out += fmt::format("{{\n  \"participants\": {},\n  \"rows_rejected\": {},\n  \"results\": [", m_records.size(),
+                         m_records.rows_rejected());
+      return;
+    case results_format::table: {
+      const auto head = table_head(m_lang);
+      table_line(out, head[0], head[1], head[2], head[3], head[4], head[5]);
+      return;
+    }
+  }
+}
+
+void results_renderer::table_line(std::string& out, const std::string& a, const std::string& b, const std::string& c,
+                                  const std::string& d, const std::string& e, const std::string& f) const {
+  const auto& w = m_widths;
+  std::string s = pad(a, w[0]) + "  " + pad(b, w[1]) + "  " + pad(c, w[2]) + "  " + pad(d, w[3]) + "  " + pad(e, w[4]);
+  if (!f.empty()) s += "  " + f;
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  out += s;
+  out += '\n';
+}
+
+void results_renderer::rows(std::span<const eval::pair_result> rows, bool first, std::string& out) const {
+  switch (m_format) {
+    case results_format::csv: csv_rows(rows, out); return;
+    case results_format::json: json_rows(rows, first, out); return;
+    case results_format::table:
+      for (const auto& row : rows) {
+        const auto x = line_of(row, m_tree, m_records, m_lang);
+        table_line(out, x.id, x.name, x.unit, x.award, x.outcome, x.reason);
+      }
+      return;
+  }
+}
+
+// One pass straight into the output: a block of rows must not become as many structs
+// of seven strings first.
+void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::string& out) const {
+  std::size_t done = 0;
+  for (const auto& row : rows) {
+    // Size the output from the first thousand rows rather than doubling (and copying) up.
+    if (++done == 1000 && rows.size() > 2000) out.reserve(out.size() / 1000 * rows.size() * 21 / 20);
+    auto r = m_records.row(row.participant);
+    append_csv_cell(out, text_view(r[field_id]));
+    out += ',';
+    append_csv_cell(out, text_view(r[field_name]));
+    out += ',';
+    append_csv_cell(out, text_view(r[field_unit]));
+    out += ',';
+    if (row.award == eval::no_award) {
+      append_csv_cell(out, "—");
+      out += ",not_applicable,";
+    } else {
+      append_csv_cell(out, m_tree.awards[row.award].label);
+      out += ',';
+      out += eval::outcome_code(row.decision.result);
+      out += ',';
+    }
+    const auto d = row.decision.deciding;
+    if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.rank == 0 && !row.decision.provisional &&
+        row.decision.tier < 0) {
+    } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && !row.decision.provisional && d >= 0 &&
+               std::size_t(d) < m_failed_reasons[row.award].size()) {
+      append_csv_cell(out, m_failed_reasons[row.award][std::size_t(d)]);
+    } else {
+      append_csv_cell(out, short_reason(row, m_tree).in(m_lang));
+    }
+    out += "\r\n";
+  }
+}
+
+namespace {
+
+// `s` as a JSON string, escaped as nlohmann's dump() escapes it (ensure_ascii off):
+// the bytes the whole document's dump gave before rows were streamed. Invalid UTF-8
+// goes to nlohmann itself, so it fails the way it always did.
+void append_json_string(std::string& out, std::string_view s) {
+  if (!text::valid_utf8(s)) {
+    out += nlohmann::json(std::string(s)).dump();
+    return;
+  }
+  out += '"';
+  std::size_t plain_from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: out += fmt::format("\\u{:04x}", c);
+    }
+  }
+  out.append(s.data() + plain_from, s.size() - plain_from);
+  out += '"';
+}
+
+}  // namespace
+
+// Each row laid out as nlohmann's dump(2) laid it out inside the document (two levels
+// deep), written directly: building a JSON object per row cost more than the rest of
+// the run.
+void results_renderer::json_rows(std::span<const eval::pair_result> rows, bool first, std::string& out) const {
+  const auto& tree = m_tree;
+  auto key = [&out](std::string_view k) {
+    out += ",\n      \"";
+    out += k;
+    out += "\": ";
+  };
+  for (const auto& row : rows) {
+    auto r = m_records.row(row.participant);
+    const bool none = row.award == eval::no_award;
+    out += first ? "\n    {\n      \"id\": " : ",\n    {\n      \"id\": ";
+    first = false;
+    append_json_string(out, text_view(r[field_id]));
+    key("name");
+    append_json_string(out, text_view(r[field_name]));
+    key("unit");
+    append_json_string(out, text_view(r[field_unit]));
+    key("award");
+    if (none)
+      out += "null";
+    else
+      append_json_string(out, tree.awards[row.award].name);
+    key("award_label");
+    append_json_string(out, none ? std::string_view("—") : std::string_view(tree.awards[row.award].label));
+    key("outcome");
+    append_json_string(out, none ? std::string_view("not_applicable") : eval::outcome_code(row.decision.result));
+    if (row.award != eval::no_award && row.decision.result == eval::outcome::passed && row.decision.tier >= 0 &&
+        tree.awards[row.award].tiers.present) {
+      key("tier");
+      append_json_string(out, tree.awards[row.award].tiers.labels[static_cast<std::size_t>(row.decision.tier)]);
+    }
+    const auto reason = short_reason(row, tree);
+    key("reason");
+    out += "{\n        \"vi\": ";
+    append_json_string(out, reason.vi);
+    out += ",\n        \"en\": ";
+    append_json_string(out, reason.en);
+    out += "\n      }";
+    if (!row.missing.empty()) {
+      key("missing");
+      out += '[';
+      for (std::size_t i = 0; i < row.missing.size(); ++i) {
+        out += i ? ",\n        " : "\n        ";
+        append_json_string(out, row.missing[i]);
+      }
+      out += "\n      ]";
+    }
+    if (row.decision.provisional) {
+      key("provisional");
+      out += "true";
+    }
+    if (row.rank) {
+      key("rank");
+      out += fmt::format("{}", row.rank);
+    }
+    if (row.rank && tree.awards[row.award].quota.present) {
+      key("slots");
+      out += fmt::format("{}", row.slots);
+    }
+    out += "\n    }";
+  }
+}
+
+void results_renderer::end(bool any_rows, std::string& out) const {
+  if (m_format == results_format::json) out += any_rows ? "\n  ]\n}\n" : "]\n}\n";
+}
+
+std::string results(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records,
+                    results_format format, lang l) {
+  results_renderer renderer(tree, records, format, l);
+  renderer.measure(batch.rows);
+  std::string out;
+  renderer.begin(out);
+  renderer.rows(batch.rows, true, out);
+  renderer.end(!batch.rows.empty(), out);
   return out;
 }
 
 std::string summary(const eval::batch_result& batch, const compile::rule_tree& tree, const record_set& records, lang l) {
+  eval::outcome_counts counts(tree.awards.size());
+  counts.add(batch.rows);
+  return summary(counts, batch.participants, tree, records, l);
+}
+
+std::string summary(const eval::outcome_counts& outcomes, std::uint32_t participants, const compile::rule_tree& tree,
+                    const record_set& records, lang l) {
   const bool en = l == lang::en;
-  std::vector<std::array<std::size_t, eval::outcome_count>> counts(tree.awards.size(), std::array<std::size_t, eval::outcome_count>{});
-  for (const auto& row : batch.rows)
-    if (row.award != eval::no_award) ++counts[row.award][static_cast<std::size_t>(row.decision.result)];
+  const auto& counts = outcomes.per_award;
   std::string out = en ? "Summary\n" : "Tổng hợp\n";
   for (std::size_t a = 0; a < tree.awards.size(); ++a) {
     if (!tree.awards[a].reported) continue;
@@ -312,9 +431,9 @@ std::string summary(const eval::batch_result& batch, const compile::rule_tree& t
     }
     out += "\n";
   }
-  out += en ? fmt::format("  participants read: {}; evaluated: {}; rows rejected: {}\n", records.rows_read(), batch.participants,
+  out += en ? fmt::format("  participants read: {}; evaluated: {}; rows rejected: {}\n", records.rows_read(), participants,
                           records.rows_rejected())
-            : fmt::format("  số dòng đối tượng đã đọc: {}; đã xét: {}; dòng bị loại bỏ: {}\n", records.rows_read(), batch.participants,
+            : fmt::format("  số dòng đối tượng đã đọc: {}; đã xét: {}; dòng bị loại bỏ: {}\n", records.rows_read(), participants,
                           records.rows_rejected());
   return out;
 }
