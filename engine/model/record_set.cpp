@@ -135,6 +135,17 @@ void record_set::index_grow(std::size_t slots) {
   }
 }
 
+void record_set::index_insert(std::uint32_t participant) {
+  if ((m_index_used + 1) * 2 > m_index.size()) index_grow(std::max<std::size_t>(16, m_index.size() * 2));
+  const std::string_view id = row(participant)[field_id].text;
+  const std::uint32_t hash = id_hash(id);
+  const std::size_t mask = m_index.size() - 1;
+  std::size_t i = hash & mask;
+  while (m_index[i] != 0) i = (i + 1) & mask;
+  m_index[i] = (std::uint64_t(hash) << 32) | (std::uint64_t(participant) + 1);
+  ++m_index_used;
+}
+
 bool record_set::register_id(std::uint32_t participant, std::string_view id) {
   if ((m_index_used + 1) * 2 > m_index.size()) index_grow(std::max<std::size_t>(16, m_index.size() * 2));
   const std::uint32_t hash = id_hash(id);
@@ -186,6 +197,58 @@ std::int64_t record_set::find(std::string_view id) const {
   if (m_index.empty()) return -1;
   const std::uint64_t slot = m_index[index_slot(id, id_hash(id))];
   return slot == 0 ? -1 : static_cast<std::int64_t>(std::uint32_t(slot) - 1);
+}
+
+bool record_set::shares_an_id_with(const record_set& other) const {
+  if (m_index_used == 0) return false;
+  for (std::uint32_t p = 0; p < other.size(); ++p)
+    if (find(other.id(p)) >= 0) return true;
+  return false;
+}
+
+void record_set::append(record_set&& part, std::uint32_t line_offset,
+                        const std::function<bool(std::size_t index, input_problem& p)>& keep_problem) {
+  const std::uint32_t base = size();
+  auto moved_line = [&](std::uint32_t line) { return line == 0 ? 0 : line + line_offset; };
+  std::vector<std::uint32_t> file_of(part.m_files.size());
+  for (std::size_t f = 0; f < part.m_files.size(); ++f) {
+    auto same = std::find(m_files.begin(), m_files.end(), part.m_files[f]);
+    file_of[f] = same != m_files.end() ? std::uint32_t(same - m_files.begin()) : add_file(part.m_files[f]);
+  }
+  auto moved = [&](origin o) { return origin{file_of[o.file], moved_line(o.line)}; };
+
+  // The part's chunks go before this set's current one, which keep() goes on filling.
+  if (m_chunks.empty()) {
+    m_chunk_used = part.m_chunk_used;
+    m_chunk_size = part.m_chunk_size;
+    m_chunks = std::move(part.m_chunks);
+  } else {
+    m_chunks.insert(m_chunks.end() - 1, std::make_move_iterator(part.m_chunks.begin()),
+                    std::make_move_iterator(part.m_chunks.end()));
+  }
+  part.m_chunks.clear();
+
+  reserve(base + part.size());
+  for (const origin& o : part.m_origins) m_origins.push_back(moved(o));
+  m_cells.insert(m_cells.end(), part.m_cells.begin(), part.m_cells.end());
+  for (std::uint32_t p = base; p < size(); ++p) index_insert(p);
+
+  for (std::size_t l = 0; l < m_staged.size(); ++l) {
+    auto& mine = m_staged[l];
+    const auto& theirs = part.m_staged[l];
+    for (auto owner : theirs.owners) mine.owners.push_back(owner + base);
+    for (const origin& o : theirs.origins) mine.origins.push_back(moved(o));
+    mine.cells.insert(mine.cells.end(), theirs.cells.begin(), theirs.cells.end());
+  }
+
+  for (std::size_t i = 0; i < part.m_problems.size(); ++i) {
+    input_problem& p = part.m_problems[i];
+    p.line = moved_line(p.line);
+    if (keep_problem(i, p)) m_problems.push_back(std::move(p));
+  }
+  m_rows_read += part.m_rows_read;
+  m_rows_rejected += part.m_rows_rejected;
+  part = record_set(*part.m_schema);
 }
 
 }  // namespace thidua
