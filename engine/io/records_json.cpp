@@ -895,7 +895,9 @@ bool read_json_lines_parallel(const fs::path& path, const std::string& name, rec
       part.records = std::make_unique<record_set>(out.shape());
       part.records->set_max_records(room);
       part.reader = std::make_unique<json_reader>(*part.records, name, true);
-      part.records->reserve(estimated_rows(sample, starts[k + 1] - starts[k]));
+      // Part 0's arrays become out's (record_set::append): room for the whole file there,
+      // so that the later parts are appended without growing them again.
+      part.records->reserve(estimated_rows(sample, (k == 0 ? size : starts[k + 1]) - starts[k]));
       std::ifstream in(path, std::ios::binary);
       in.seekg(std::streamoff(starts[k]));
       if (!in) {
@@ -932,7 +934,6 @@ bool read_json_lines_parallel(const fs::path& path, const std::string& name, rec
   std::set<std::string> unknown_reported;
   std::size_t kinds_listed = 0;
   std::uint64_t line_offset = 0;
-  out.reserve(static_cast<std::uint32_t>(std::min<std::uint64_t>(out.size() + rows, 1u << 30)));
   for (auto& part : parts) {
     const auto& notes = part.reader->notes();
     std::size_t next = 0;

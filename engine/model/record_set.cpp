@@ -228,17 +228,28 @@ void record_set::append(record_set&& part, std::uint32_t line_offset,
   }
   part.m_chunks.clear();
 
-  reserve(base + part.size());
-  for (const origin& o : part.m_origins) m_origins.push_back(moved(o));
-  m_cells.insert(m_cells.end(), part.m_cells.begin(), part.m_cells.end());
-  for (std::uint32_t p = base; p < size(); ++p) index_insert(p);
-
-  for (std::size_t l = 0; l < m_staged.size(); ++l) {
-    auto& mine = m_staged[l];
-    const auto& theirs = part.m_staged[l];
-    for (auto owner : theirs.owners) mine.owners.push_back(owner + base);
-    for (const origin& o : theirs.origins) mine.origins.push_back(moved(o));
-    mine.cells.insert(mine.cells.end(), theirs.cells.begin(), theirs.cells.end());
+  const bool nothing_staged =
+      std::all_of(m_staged.begin(), m_staged.end(), [](const staged_list& l) { return l.owners.empty(); });
+  if (base == 0 && nothing_staged && line_offset == 0 && part.m_files == m_files) {
+    // The first part onto an empty set (the parallel reader's part 0): its arrays, as
+    // they are, become this set's; no copy, and its reserved room is kept for the rest.
+    m_cells = std::move(part.m_cells);
+    m_origins = std::move(part.m_origins);
+    m_staged = std::move(part.m_staged);
+    m_index = std::move(part.m_index);
+    m_index_used = part.m_index_used;
+  } else {
+    reserve(base + part.size());
+    for (const origin& o : part.m_origins) m_origins.push_back(moved(o));
+    m_cells.insert(m_cells.end(), part.m_cells.begin(), part.m_cells.end());
+    for (std::uint32_t p = base; p < size(); ++p) index_insert(p);
+    for (std::size_t l = 0; l < m_staged.size(); ++l) {
+      auto& mine = m_staged[l];
+      const auto& theirs = part.m_staged[l];
+      for (auto owner : theirs.owners) mine.owners.push_back(owner + base);
+      for (const origin& o : theirs.origins) mine.origins.push_back(moved(o));
+      mine.cells.insert(mine.cells.end(), theirs.cells.begin(), theirs.cells.end());
+    }
   }
 
   for (std::size_t i = 0; i < part.m_problems.size(); ++i) {
