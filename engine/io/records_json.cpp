@@ -470,6 +470,7 @@ class json_reader {
       return;
     }
     const std::uint32_t p = m_out.add_participant(origin{m_file, line});
+    const std::size_t first_problem = m_out.problems().size();
     if (!m_out.register_id(p, id)) {  // one hash lookup for the usual, new id
       m_out.drop_last_participant();
       auto at = m_out.where(std::uint32_t(m_out.find(id))).line;
@@ -511,11 +512,35 @@ class json_reader {
       }
       unknown_key(line, key, key);
     }
-    if (!kind_given && ++m_missing_kinds > missing_kind_listed) return;
-    if (!kind_given) note(file_order_note::what::missing_kind);
-    if (!kind_given)
+    if (!kind_given && ++m_missing_kinds <= missing_kind_listed) {
+      note(file_order_note::what::missing_kind);
       problem(line, "loại", {"thiếu loại đối tượng; cần `cá nhân`, `gia đình` hoặc `tập thể`",
                              "missing participant kind; expected `cá nhân`, `gia đình` or `tập thể` (or `individual`, `family`, `collective`)"});
+    }
+    if (m_notes_wanted)
+      m_rows.push_back(row_trace{std::uint32_t(first_problem), std::uint32_t(m_out.problems().size()), !kind_given, id_key_index(id_field)});
+  }
+
+ public:
+  // What a part's reader keeps of each participant it stored, should the merge find
+  // its id in an earlier part and reject the row after all.
+  struct row_trace {
+    std::uint32_t first_problem = 0, end_problem = 0;  // the row's problems in the part
+    bool kindless = false;                           // counted as a missing kind
+    std::uint16_t id_key = 0;                        // index in id_keys(): the key the id was under
+  };
+  const std::vector<row_trace>& rows() const { return m_rows; }
+  const std::vector<std::string>& id_keys() const { return m_id_keys; }
+
+ private:
+  std::vector<row_trace> m_rows;
+  std::vector<std::string> m_id_keys;
+  std::uint16_t id_key_index(const std::string& key) {
+    for (std::size_t i = 0; i < m_id_keys.size(); ++i)
+      if (m_id_keys[i] == key) return std::uint16_t(i);
+    if (m_id_keys.size() == 0xFFFF) return 0;  // bounded; hostile input only
+    m_id_keys.push_back(key);
+    return std::uint16_t(m_id_keys.size() - 1);
   }
 
   template <typename Node>
@@ -870,8 +895,9 @@ struct json_part {
 // The parallel read: the lines of [begin, size) split at line ends into one stretch per
 // thread, each read into its own record_set, then appended in order. Gives up, leaving
 // `out` untouched, when the parts cannot be merged into what one reader would give
-// (an id in two parts, the records limit reached, a read error): false, and the caller
-// reads the file on one thread. Throws what a thread threw (memory).
+// (the records limit reached, a read error, a repeated id that took a once-per-file
+// report with it): false, and the caller reads the file on one thread. Throws what a
+// thread threw (memory).
 bool read_json_lines_parallel(const fs::path& path, const std::string& name, record_set& out, unsigned threads,
                               std::uint64_t begin, std::uint64_t size, const std::string& sample) {
   std::vector<std::uint64_t> starts{begin};
@@ -921,35 +947,76 @@ bool read_json_lines_parallel(const fs::path& path, const std::string& name, rec
     rows += part.records->rows_read();
   }
   if (rows > room) return false;
+  // A row whose id an earlier part (or what `out` held before) already has is rejected
+  // at the merge, as one reader would have rejected it. Its problems give way to that
+  // rejection; when it carried a problem the file gives only once (the first listing of
+  // a missing kind or of an unknown key), the part holds no replacement: read again.
+  std::vector<std::vector<bool>> repeated(count);
   for (std::size_t k = 0; k < count; ++k) {
-    if (out.shares_an_id_with(*parts[k].records)) return false;
-    for (std::size_t j = 0; j < k; ++j)
-      if (parts[j].records->shares_an_id_with(*parts[k].records)) return false;
+    const record_set& part = *parts[k].records;
+    repeated[k].assign(part.size(), false);
+    for (std::uint32_t p = 0; p < part.size(); ++p) {
+      const std::string_view id = part.id(p);
+      bool seen = out.find(id) >= 0;
+      for (std::size_t j = 0; j < k && !seen; ++j) seen = parts[j].records->find(id) >= 0;
+      repeated[k][p] = seen;
+    }
+    const auto& rows_traced = parts[k].reader->rows();
+    const auto& notes = parts[k].reader->notes();
+    std::size_t n = 0;
+    for (std::uint32_t p = 0; p < part.size(); ++p) {
+      if (!repeated[k][p]) continue;
+      while (n < notes.size() && notes[n].problem < rows_traced[p].first_problem) ++n;
+      for (; n < notes.size() && notes[n].problem < rows_traced[p].end_problem; ++n)
+        if (notes[n].kind != file_order_note::what::duplicate_id) return false;
+    }
   }
 
   // Merge: the problems one reader over the whole file gives. Missing kinds: the file's
   // first 20 are listed, then counted; an unknown key: reported where it first appears
-  // in the file; a duplicate id names the first row's line in the file.
+  // in the file; a repeated id names the line of the row that holds it in the file.
   json_reader whole(out, name);
   std::set<std::string> unknown_reported;
   std::size_t kinds_listed = 0;
   std::uint64_t line_offset = 0;
-  for (auto& part : parts) {
+  for (std::size_t k = 0; k < count; ++k) {
+    json_part& part = parts[k];
+    const record_set& got = *part.records;
     const auto& notes = part.reader->notes();
-    std::size_t next = 0;
+    const auto& rows_traced = part.reader->rows();
     const auto offset = static_cast<std::uint32_t>(line_offset);
-    out.append(std::move(*part.records), offset, [&](std::size_t index, input_problem& p) {
-      while (next < notes.size() && notes[next].problem < index) ++next;
-      if (next == notes.size() || notes[next].problem != index) return true;
-      const file_order_note& n = notes[next];
-      switch (n.kind) {
-        case file_order_note::what::missing_kind: return kinds_listed++ < json_reader::missing_kind_listed;
-        case file_order_note::what::unknown_key: return unknown_reported.insert(n.text).second;
-        case file_order_note::what::duplicate_id: p.message = duplicate_id_message(n.text, n.earlier_line + offset); return true;
+    auto absolute = [&](std::uint32_t line) { return line == 0 ? 0 : line + offset; };
+    auto holder_line = [&](std::string_view id) { return out.where(std::uint32_t(out.find(id))).line; };
+    std::vector<input_problem> problems;
+    problems.reserve(got.problems().size());
+    std::size_t next_note = 0, skip_to = 0, kindless_rejected = 0;
+    std::uint32_t next_row = 0;
+    for (std::size_t i = 0; i <= got.problems().size(); ++i) {
+      for (; next_row < got.size() && rows_traced[next_row].first_problem <= i; ++next_row) {
+        if (!repeated[k][next_row]) continue;
+        const auto& row = rows_traced[next_row];
+        const std::string_view id = got.id(next_row);
+        problems.push_back(input_problem{name, absolute(got.where(next_row).line), part.reader->id_keys()[row.id_key],
+                                         duplicate_id_message(id, holder_line(id)), true});
+        skip_to = row.end_problem;
+        kindless_rejected += row.kindless;
       }
-      return true;
-    });
-    whole.add_missing_kinds(part.reader->missing_kinds());
+      if (i == got.problems().size()) break;
+      if (i < skip_to) continue;
+      input_problem p = got.problems()[i];
+      p.line = absolute(p.line);
+      while (next_note < notes.size() && notes[next_note].problem < i) ++next_note;
+      if (next_note < notes.size() && notes[next_note].problem == i) {
+        const file_order_note& n = notes[next_note];
+        if (n.kind == file_order_note::what::missing_kind && kinds_listed++ >= json_reader::missing_kind_listed) continue;
+        if (n.kind == file_order_note::what::unknown_key && !unknown_reported.insert(n.text).second) continue;
+        if (n.kind == file_order_note::what::duplicate_id)
+          p.message = duplicate_id_message(n.text, out.find(n.text) >= 0 ? holder_line(n.text) : n.earlier_line + offset);
+      }
+      problems.push_back(std::move(p));
+    }
+    whole.add_missing_kinds(part.reader->missing_kinds() - kindless_rejected);
+    out.append(std::move(*part.records), offset, repeated[k], std::move(problems));
     line_offset += part.read.newlines;
   }
   whole.end_of_file();

@@ -49,10 +49,11 @@ struct json_read_options {
 //
 // Parallel: a JSON Lines file of at least options.parallel_min_bytes is split at line
 // ends into one stretch per thread, each read into its own record_set, and the parts
-// are appended in order (record_set::append). The result is the one reader's over the
-// whole file in every respect (participants, values, lines, events, problems and their
-// order, counts); when the parts cannot give it (an id in two parts, the records limit
-// reached, a read error) the file is read again on one thread.
+// are appended in order (record_set::append); a row repeating an id of an earlier part
+// is rejected then. The result is the one reader's over the whole file in every respect
+// (participants, values, lines, events, problems and their order, counts); when the
+// parts cannot give it (the records limit reached, a read error, a row rejected at the
+// merge that carried a report given once per file) the file is read again on one thread.
 //
 // Returns false only when the file cannot be read at all. Does not call out.finish().
 bool read_json_records(const std::string& path, record_set& out, const json_read_options& options = {});

@@ -199,23 +199,15 @@ std::int64_t record_set::find(std::string_view id) const {
   return slot == 0 ? -1 : static_cast<std::int64_t>(std::uint32_t(slot) - 1);
 }
 
-bool record_set::shares_an_id_with(const record_set& other) const {
-  if (m_index_used == 0) return false;
-  for (std::uint32_t p = 0; p < other.size(); ++p)
-    if (find(other.id(p)) >= 0) return true;
-  return false;
-}
-
-void record_set::append(record_set&& part, std::uint32_t line_offset,
-                        const std::function<bool(std::size_t index, input_problem& p)>& keep_problem) {
+void record_set::append(record_set&& part, std::uint32_t line_offset, const std::vector<bool>& rejected,
+                        std::vector<input_problem> problems) {
   const std::uint32_t base = size();
-  auto moved_line = [&](std::uint32_t line) { return line == 0 ? 0 : line + line_offset; };
   std::vector<std::uint32_t> file_of(part.m_files.size());
   for (std::size_t f = 0; f < part.m_files.size(); ++f) {
     auto same = std::find(m_files.begin(), m_files.end(), part.m_files[f]);
     file_of[f] = same != m_files.end() ? std::uint32_t(same - m_files.begin()) : add_file(part.m_files[f]);
   }
-  auto moved = [&](origin o) { return origin{file_of[o.file], moved_line(o.line)}; };
+  auto moved = [&](origin o) { return origin{file_of[o.file], o.line == 0 ? 0 : o.line + line_offset}; };
 
   // The part's chunks go before this set's current one, which keep() goes on filling.
   if (m_chunks.empty()) {
@@ -228,9 +220,10 @@ void record_set::append(record_set&& part, std::uint32_t line_offset,
   }
   part.m_chunks.clear();
 
+  const auto rejected_count = std::uint32_t(std::count(rejected.begin(), rejected.end(), true));
   const bool nothing_staged =
       std::all_of(m_staged.begin(), m_staged.end(), [](const staged_list& l) { return l.owners.empty(); });
-  if (base == 0 && nothing_staged && line_offset == 0 && part.m_files == m_files) {
+  if (base == 0 && rejected_count == 0 && nothing_staged && line_offset == 0 && part.m_files == m_files) {
     // The first part onto an empty set (the parallel reader's part 0): its arrays, as
     // they are, become this set's; no copy, and its reserved room is kept for the rest.
     m_cells = std::move(part.m_cells);
@@ -239,26 +232,36 @@ void record_set::append(record_set&& part, std::uint32_t line_offset,
     m_index = std::move(part.m_index);
     m_index_used = part.m_index_used;
   } else {
-    reserve(base + part.size());
-    for (const origin& o : part.m_origins) m_origins.push_back(moved(o));
-    m_cells.insert(m_cells.end(), part.m_cells.begin(), part.m_cells.end());
-    for (std::uint32_t p = base; p < size(); ++p) index_insert(p);
+    // New numbers for the part's participants; `none` for a rejected one.
+    constexpr std::uint32_t none = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> renumbered(part.size());
+    std::uint32_t next = base;
+    for (std::uint32_t p = 0; p < part.size(); ++p) renumbered[p] = p < rejected.size() && rejected[p] ? none : next++;
+    reserve(base + part.size() - rejected_count);
+    for (std::uint32_t p = 0; p < part.size(); ++p) {
+      if (renumbered[p] == none) continue;
+      m_origins.push_back(moved(part.m_origins[p]));
+      m_cells.insert(m_cells.end(), part.m_cells.begin() + std::ptrdiff_t(std::size_t(p) * m_width),
+                     part.m_cells.begin() + std::ptrdiff_t(std::size_t(p + 1) * m_width));
+      index_insert(renumbered[p]);
+    }
     for (std::size_t l = 0; l < m_staged.size(); ++l) {
       auto& mine = m_staged[l];
       const auto& theirs = part.m_staged[l];
-      for (auto owner : theirs.owners) mine.owners.push_back(owner + base);
-      for (const origin& o : theirs.origins) mine.origins.push_back(moved(o));
-      mine.cells.insert(mine.cells.end(), theirs.cells.begin(), theirs.cells.end());
+      const std::size_t w = m_lists[l].width;
+      for (std::size_t e = 0; e < theirs.owners.size(); ++e) {
+        const std::uint32_t owner = renumbered[theirs.owners[e]];
+        if (owner == none) continue;
+        mine.owners.push_back(owner);
+        mine.origins.push_back(moved(theirs.origins[e]));
+        mine.cells.insert(mine.cells.end(), theirs.cells.begin() + std::ptrdiff_t(e * w), theirs.cells.begin() + std::ptrdiff_t((e + 1) * w));
+      }
     }
   }
 
-  for (std::size_t i = 0; i < part.m_problems.size(); ++i) {
-    input_problem& p = part.m_problems[i];
-    p.line = moved_line(p.line);
-    if (keep_problem(i, p)) m_problems.push_back(std::move(p));
-  }
+  m_problems.insert(m_problems.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
   m_rows_read += part.m_rows_read;
-  m_rows_rejected += part.m_rows_rejected;
+  m_rows_rejected += part.m_rows_rejected + rejected_count;
   part = record_set(*part.m_schema);
 }
 

@@ -3,7 +3,6 @@
 // per table, a participant's events as a contiguous index range. Text values point
 // into the set's own arena, so a record_set must outlive every value read from it.
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <string>
@@ -85,19 +84,18 @@ class record_set {
   void drop_last_participant();
   // Finds a participant by id; -1 if absent. Valid during building and after.
   std::int64_t find(std::string_view id) const;
-  // True when a participant of `other` has an id this set already holds.
-  bool shares_an_id_with(const record_set& other) const;
-  // Moves `part` (built against the same schema, not finished, sharing no id with this
-  // set: see shares_an_id_with) onto the end of this set, as if its rows had been read
-  // here after this set's own: participants, values, staged events (owners renumbered),
-  // ids, files (matched by name), counters, and problems in their order. `part` read a
-  // later stretch of the same input, counting lines from 1: `line_offset` is added to
-  // every origin and problem line (a problem on line 0 is about the whole file and
-  // stays 0). `keep_problem` sees each of the part's problems, already offset, with its
-  // index in the part, and may edit it; false leaves it out. Text views into `part`
-  // stay valid: its arena chunks are moved over, never copied.
-  void append(record_set&& part, std::uint32_t line_offset,
-              const std::function<bool(std::size_t index, input_problem& p)>& keep_problem);
+  // Moves `part` (built against the same schema, not finished) onto the end of this
+  // set, as if its rows had been read here after this set's own: participants, values,
+  // staged events (owners renumbered), ids, files (matched by name) and counters.
+  // `part` read a later stretch of the same input, counting lines from 1: `line_offset`
+  // is added to its origins. `rejected` (empty, or one flag per participant of `part`):
+  // rows found at the merge to repeat an id this set holds; they are left out with
+  // their events and counted as rejected rows. `problems` replaces the part's own, as
+  // they are to stand here (lines absolute, the rejections included). Every id left in
+  // `part` must be new to this set. Text views into `part` stay valid: its arena chunks
+  // are moved over, never copied.
+  void append(record_set&& part, std::uint32_t line_offset, const std::vector<bool>& rejected,
+              std::vector<input_problem> problems);
 
  private:
   struct staged_list {
