@@ -238,12 +238,21 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
     std::uint32_t next = base;
     for (std::uint32_t p = 0; p < part.size(); ++p) renumbered[p] = p < rejected.size() && rejected[p] ? none : next++;
     reserve(base + part.size() - rejected_count);
-    for (std::uint32_t p = 0; p < part.size(); ++p) {
-      if (renumbered[p] == none) continue;
-      m_origins.push_back(moved(part.m_origins[p]));
-      m_cells.insert(m_cells.end(), part.m_cells.begin() + std::ptrdiff_t(std::size_t(p) * m_width),
-                     part.m_cells.begin() + std::ptrdiff_t(std::size_t(p + 1) * m_width));
-      index_insert(renumbered[p]);
+    for (std::uint32_t from = 0; from < part.size();) {
+      // A run of kept participants [from, to): their values in one copy.
+      if (renumbered[from] == none) {
+        ++from;
+        continue;
+      }
+      std::uint32_t to = from;
+      while (to < part.size() && renumbered[to] != none) ++to;
+      m_cells.insert(m_cells.end(), part.m_cells.begin() + std::ptrdiff_t(std::size_t(from) * m_width),
+                     part.m_cells.begin() + std::ptrdiff_t(std::size_t(to) * m_width));
+      for (std::uint32_t p = from; p < to; ++p) {
+        m_origins.push_back(moved(part.m_origins[p]));
+        index_insert(renumbered[p]);
+      }
+      from = to;
     }
     for (std::size_t l = 0; l < m_staged.size(); ++l) {
       auto& mine = m_staged[l];
