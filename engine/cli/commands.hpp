@@ -79,7 +79,8 @@ struct rules_and_records {
   std::unique_ptr<record_set> records;
 };
 // Loads both, printing diagnostics and input problems to standard error. On failure
-// returns the exit code to end with; otherwise fills `out`.
+// returns the exit code to end with; otherwise fills `out`. Records are read on
+// `threads` threads (0: default_threads(), as io::load_records).
 std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
-                                          const common_options& common, rules_and_records& out);
+                                          const common_options& common, rules_and_records& out, unsigned threads = 0);
 }  // namespace thidua::cli

@@ -49,7 +49,7 @@ std::optional<date> as_of_date(const common_options& common, bool& bad) {
 }
 
 std::optional<int> load_rules_and_records(const std::string& rules_path, const std::string& records_path,
-                                          const common_options& common, rules_and_records& out) {
+                                          const common_options& common, rules_and_records& out, unsigned threads) {
   const auto l = common.language();
   bool bad = false;
   auto as_of = as_of_date(common, bad);
@@ -59,7 +59,7 @@ std::optional<int> load_rules_and_records(const std::string& rules_path, const s
   if (!report.empty()) fmt::print(stderr, "{}", report);
   if (!out.rules->ok()) return int(exit_code::criteria_errors);
   out.records = std::make_unique<record_set>(out.rules->checked->shape);
-  bool readable = io::load_records(records_path, *out.records);
+  bool readable = io::load_records(records_path, *out.records, threads);
   fmt::print(stderr, "{}", render::input_problems(*out.records, l));
   if (!readable) return int(exit_code::records_unreadable);
   return std::nullopt;

@@ -29,13 +29,13 @@ std::function<int()> add_run(CLI::App& app, common_options& common) {
   cmd->add_option("--output,-o", opts->output, "ghi kết quả ra tệp / write results to this file");
   cmd->add_flag("--strict", opts->strict, "thoát mã 1 nếu có dòng dữ liệu bị loại bỏ / exit 1 if any input row was rejected");
   cmd->add_option("--threads,-j", opts->threads,
-                  "số luồng xét song song; 0: biến THIDUA_THREADS hoặc mọi lõi / evaluation threads; 0: THIDUA_THREADS or every core")
+                  "số luồng đọc và xét song song; 0: biến THIDUA_THREADS hoặc mọi lõi / threads for reading and evaluation; 0: THIDUA_THREADS or every core")
       ->check(CLI::Range(0u, 256u));
   cmd->add_flag("--quiet,-q", opts->quiet, "không in phần tổng hợp / do not print the summary");
   return [opts, &common]() {
     const auto l = common.language();
     rules_and_records loaded;
-    if (auto failed = load_rules_and_records(opts->file, opts->records, common, loaded)) return *failed;
+    if (auto failed = load_rules_and_records(opts->file, opts->records, common, loaded, opts->threads)) return *failed;
     const auto& rules = loaded.rules;
     const auto& records = *loaded.records;
     stream_options stream;

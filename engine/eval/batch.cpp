@@ -3,7 +3,6 @@
 #include "engine/eval/quota.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <thread>
 
 namespace thidua::eval {
@@ -61,15 +60,6 @@ bool needs_whole_run(const compile::rule_tree& tree) {
 
 std::shared_ptr<const member_index> shared_members(const compile::rule_tree& tree, const record_set& records) {
   return tree.uses_members ? std::make_shared<const member_index>(records) : nullptr;
-}
-
-unsigned default_threads() {
-  if (const char* env = std::getenv("THIDUA_THREADS")) {
-    char* end = nullptr;
-    long n = std::strtol(env, &end, 10);
-    if (end != env && *end == '\0' && n >= 1) return static_cast<unsigned>(std::min(n, 256L));
-  }
-  return std::max(1u, std::thread::hardware_concurrency());
 }
 
 batch_result evaluate_all(const compile::rule_tree& tree, const record_set& records, unsigned threads) {

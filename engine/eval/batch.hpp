@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/eval/evaluate.hpp"
+#include "engine/model/thread_count.hpp"
 
 namespace thidua::eval {
 
@@ -46,8 +47,8 @@ batch_result evaluate_all(const compile::rule_tree& tree, const record_set& reco
 // Below this many participants a second thread costs more than it saves.
 inline constexpr std::uint32_t parallel_threshold = 20000;
 
-// The thread count evaluate_all uses for `threads` = 0.
-unsigned default_threads();
+// The thread count evaluate_all uses for `threads` = 0 (engine/model/thread_count.hpp).
+using thidua::default_threads;
 
 // The threads evaluate_all actually uses for `participants`: `threads` (0: the
 // default) capped so that no thread gets fewer than parallel_threshold / 2 of them.

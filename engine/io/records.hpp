@@ -14,6 +14,8 @@ namespace thidua::io {
 // Always calls out.finish(), so `out` is ready for evaluation even after a failure.
 // Returns false only when nothing could be read at all (the path does not exist, the
 // file cannot be opened, its format is unknown); a problem then says why.
-bool load_records(const std::string& path, record_set& out);
+// `threads`: how many threads a large JSON Lines file is read on (0: default_threads(),
+// engine/model/thread_count.hpp); the result is the same for any count.
+bool load_records(const std::string& path, record_set& out, unsigned threads = 0);
 
 }  // namespace thidua::io

@@ -7,7 +7,9 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <exception>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -15,6 +17,7 @@
 #include "engine/io/field_names.hpp"
 #include "engine/io/input_text.hpp"
 #include "engine/io/json_document.hpp"
+#include "grammar/limits.hpp"
 #include "grammar/text.hpp"
 
 namespace thidua::io {
@@ -297,9 +300,30 @@ std::string shown(const Node& n) {
 template <typename Node>
 bool is_scalar(const Node& n) { return n.type == kind::string || n.type == kind::number || n.type == kind::boolean; }
 
+bilingual duplicate_id_message(std::string_view id, std::uint32_t earlier_line) {
+  return {fmt::format("mã `{}` trùng với đối tượng ở dòng {}", id, earlier_line),
+          fmt::format("the id `{}` is already used on line {}", id, earlier_line)};
+}
+
+// A problem whose text or presence depends on the rows before it in the file. A reader
+// of one part of a file (parallel JSON Lines) notes them, so that merging the parts can
+// give the problems of one reader over the whole file.
+struct file_order_note {
+  enum class what { missing_kind, unknown_key, duplicate_id };
+  std::size_t problem = 0;  // index in the part's problems
+  what kind = what::missing_kind;
+  std::string text;                // unknown_key: its name key; duplicate_id: the id
+  std::uint32_t earlier_line = 0;  // duplicate_id: the first row's line in the part
+};
+
 class json_reader {
  public:
-  json_reader(record_set& out, std::string name) : m_out(out), m_shape(out.shape()), m_name(std::move(name)) {
+  // A file without kinds (awards open to every kind need none) would otherwise carry
+  // one identical warning per participant: a million of them for a large export.
+  static constexpr std::size_t missing_kind_listed = 20;
+
+  json_reader(record_set& out, std::string name, bool notes_file_order = false)
+      : m_out(out), m_shape(out.shape()), m_name(std::move(name)), m_notes_wanted(notes_file_order) {
     m_file = m_out.add_file(m_name);
     m_seen_field.resize(m_shape.fields.size());
     m_seen_list.resize(m_shape.lists.size());
@@ -321,6 +345,22 @@ class json_reader {
     return true;
   }
   bool stopped() const { return m_stopped; }
+  const std::vector<file_order_note>& notes() const { return m_notes; }
+  std::size_t missing_kinds() const { return m_missing_kinds; }
+  void add_missing_kinds(std::size_t n) { m_missing_kinds += n; }
+
+  // One line of JSON Lines: a participant, unless it is longer than a row may be.
+  void participant_line(std::string_view source, std::uint32_t line) {
+    if (source.size() > limits::records_row_bytes) line_too_long(line);
+    else participant_text(source, line);
+  }
+  // A line over limits::records_row_bytes (the streamed reader skips it unread).
+  void line_too_long(std::uint32_t line) {
+    if (full(line)) return;
+    m_out.count_row_read();
+    reject(line, "", {fmt::format("dòng dài quá {} MiB nên bị bỏ qua; mỗi dòng cần là một đối tượng JSON", limits::records_row_bytes >> 20),
+                      fmt::format("the line is longer than {} MiB, so it is rejected; each line must be one JSON object", limits::records_row_bytes >> 20)});
+  }
 
   // One participant's JSON text, starting on `line`: counted, parsed, stored or rejected.
   void participant_text(std::string_view source, std::uint32_t line) {
@@ -430,11 +470,12 @@ class json_reader {
       return;
     }
     const std::uint32_t p = m_out.add_participant(origin{m_file, line});
+    const std::size_t first_problem = m_out.problems().size();
     if (!m_out.register_id(p, id)) {  // one hash lookup for the usual, new id
       m_out.drop_last_participant();
       auto at = m_out.where(std::uint32_t(m_out.find(id))).line;
-      reject(line, id_field, {fmt::format("mã `{}` trùng với đối tượng ở dòng {}", id, at),
-                              fmt::format("the id `{}` is already used on line {}", id, at)});
+      note(file_order_note::what::duplicate_id, id, at);
+      reject(line, id_field, duplicate_id_message(id, at));
       return;
     }
 
@@ -471,10 +512,35 @@ class json_reader {
       }
       unknown_key(line, key, key);
     }
-    if (!kind_given && ++m_missing_kinds > missing_kind_listed) return;
-    if (!kind_given)
+    if (!kind_given && ++m_missing_kinds <= missing_kind_listed) {
+      note(file_order_note::what::missing_kind);
       problem(line, "loại", {"thiếu loại đối tượng; cần `cá nhân`, `gia đình` hoặc `tập thể`",
                              "missing participant kind; expected `cá nhân`, `gia đình` or `tập thể` (or `individual`, `family`, `collective`)"});
+    }
+    if (m_notes_wanted)
+      m_rows.push_back(row_trace{std::uint32_t(first_problem), std::uint32_t(m_out.problems().size()), !kind_given, id_key_index(id_field)});
+  }
+
+ public:
+  // What a part's reader keeps of each participant it stored, should the merge find
+  // its id in an earlier part and reject the row after all.
+  struct row_trace {
+    std::uint32_t first_problem = 0, end_problem = 0;  // the row's problems in the part
+    bool kindless = false;                           // counted as a missing kind
+    std::uint16_t id_key = 0;                        // index in id_keys(): the key the id was under
+  };
+  const std::vector<row_trace>& rows() const { return m_rows; }
+  const std::vector<std::string>& id_keys() const { return m_id_keys; }
+
+ private:
+  std::vector<row_trace> m_rows;
+  std::vector<std::string> m_id_keys;
+  std::uint16_t id_key_index(const std::string& key) {
+    for (std::size_t i = 0; i < m_id_keys.size(); ++i)
+      if (m_id_keys[i] == key) return std::uint16_t(i);
+    if (m_id_keys.size() == 0xFFFF) return 0;  // bounded; hostile input only
+    m_id_keys.push_back(key);
+    return std::uint16_t(m_id_keys.size() - 1);
   }
 
   template <typename Node>
@@ -528,9 +594,6 @@ class json_reader {
   }
 
   static constexpr std::size_t no_cache = std::size_t(-1);
-  // A file without kinds (awards open to every kind need none) would otherwise carry
-  // one identical warning per participant: a million of them for a large export.
-  static constexpr std::size_t missing_kind_listed = 20;
   std::size_t m_missing_kinds = 0;
 
   // Text and scale values repeat (a unit, a rating): their conversion (NFC, name keys)
@@ -615,7 +678,9 @@ class json_reader {
   void unknown_key(std::uint32_t line, std::string_view field, std::string_view path) {
     if (m_unknown_raw.count(path) != 0) return;  // this spelling was seen: skip the name key
     if (m_unknown_raw.size() < 256) m_unknown_raw.emplace(path);
-    if (!m_unknown_reported.insert(text::name_key(path)).second) return;
+    auto name_key = text::name_key(path);
+    if (!m_unknown_reported.insert(name_key).second) return;
+    note(file_order_note::what::unknown_key, std::move(name_key));
     problem(line, std::string(field), {fmt::format("khóa `{}` không có trong lược đồ dữ liệu nên bị bỏ qua", field),
                                        fmt::format("the key `{}` is not in the schema, so it is ignored", field)});
   }
@@ -640,9 +705,16 @@ class json_reader {
     }
   };
 
+  // Notes the problem about to be reported (only for a reader of a part).
+  void note(file_order_note::what what, std::string text = {}, std::uint32_t earlier_line = 0) {
+    if (m_notes_wanted) m_notes.push_back(file_order_note{m_out.problems().size(), what, std::move(text), earlier_line});
+  }
+
   record_set& m_out;
   const schema& m_shape;
   std::string m_name;
+  bool m_notes_wanted = false;
+  std::vector<file_order_note> m_notes;
   std::uint32_t m_file = 0;
   std::set<std::string> m_unknown_reported;
   std::set<std::string, std::less<>> m_unknown_raw;
@@ -667,7 +739,7 @@ void read_lines(std::string_view text, json_reader& reader) {
     auto end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
     auto content = text.substr(pos, end - pos);
-    if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_text(content, line);
+    if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_line(content, line);
     if (reader.stopped()) return;
     pos = end + 1;
     ++line;
@@ -725,51 +797,58 @@ void read_array(std::string_view text, std::size_t open, json_reader& reader, li
 // JSON Lines read in blocks rather than whole: a large export is never held in memory
 // next to the records made from it. Lines, messages and counts are those of
 // read_lines over the whole text.
-bool read_json_lines_streamed(const fs::path& path, const std::string& name, record_set& out) {
-  std::error_code ec;
-  std::ifstream in;
-  if (fs::is_regular_file(path, ec)) in.open(path, std::ios::binary);
-  if (!in) {
-    out.add_file(name);
-    out.report(input_problem{name, 0, "", {fmt::format("không mở được tệp `{}`", name), fmt::format("cannot open `{}`", name)}, false});
-    return false;
-  }
-  json_reader reader(out, name);
-  constexpr std::size_t block = std::size_t(1) << 22;
-  std::string text;
+
+constexpr std::size_t read_block_bytes = std::size_t(1) << 22;
+
+struct lines_read {
+  std::uint64_t newlines = 0;  // line ends consumed: the next stretch starts on line newlines + 1
+  bool failed = false;         // the stream broke before `bytes` were read
+};
+
+// Reads up to `bytes` bytes of JSON Lines from `in` (positioned at the first of them,
+// which starts line 1), after `text`, bytes already taken from the stream. A line over
+// limits::records_row_bytes is rejected and skipped without being held.
+lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string text, json_reader& reader) {
+  lines_read result;
   std::uint32_t line = 1;
-  bool first_block = true;
+  bool skipping = false;  // inside a line too long to keep, already reported
+  std::uint64_t left = bytes;
   for (;;) {
     const std::size_t kept = text.size();
-    text.resize(kept + block);
-    in.read(text.data() + kept, std::streamsize(block));
-    text.resize(kept + std::size_t(in.gcount()));
-    const bool at_end = !in;
-    if (first_block) {
-      if (in.bad()) break;
-      first_block = false;
-      if (auto wrong = encoding_problem(text); !wrong.empty()) {
-        reader.problem(1, "", std::move(wrong));
-        return false;
-      }
-      if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
-      // Size the record arrays once from the first block's line length, instead of
-      // letting them double (and copy) their way up.
-      const auto lines_here = std::count(text.begin(), text.end(), '\n');
-      if (lines_here > 0 && !at_end) {
-        const auto bytes = fs::file_size(path, ec);
-        if (!ec) out.reserve(static_cast<std::uint32_t>(std::min<std::uintmax_t>(bytes / (text.size() / std::size_t(lines_here)) + 16, 1u << 30)));
-      }
-    }
+    const auto want = std::size_t(std::min<std::uint64_t>(read_block_bytes, left));
+    text.resize(kept + want);
+    in.read(text.data() + kept, std::streamsize(want));
+    const auto got = std::size_t(in.gcount());
+    text.resize(kept + got);
+    left -= got;
+    if (in.bad() || (got < want && left > 0 && !in.eof())) result.failed = true;
+    const bool at_end = left == 0 || !in;
+    result.newlines += std::uint64_t(std::count(text.begin() + std::ptrdiff_t(kept), text.end(), '\n'));
     std::size_t pos = 0;
     for (;;) {
       auto end = text.find('\n', pos);
+      if (skipping) {
+        if (end == std::string::npos) {
+          pos = text.size();
+          break;
+        }
+        skipping = false;
+        pos = end + 1;
+        ++line;
+        continue;
+      }
       if (end == std::string::npos) {
-        if (!at_end) break;
+        if (!at_end && text.size() - pos <= limits::records_row_bytes) break;
+        if (!at_end) {
+          reader.line_too_long(line);
+          skipping = true;
+          pos = text.size();
+          break;
+        }
         end = text.size();
       }
       auto content = std::string_view(text).substr(pos, end - pos);
-      if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_text(content, line);
+      if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_line(content, line);
       if (reader.stopped()) break;
       pos = end + 1;
       ++line;
@@ -778,16 +857,214 @@ bool read_json_lines_streamed(const fs::path& path, const std::string& name, rec
     if (at_end || reader.stopped()) break;
     text.erase(0, std::min(pos, text.size()));
   }
+  return result;
+}
+
+// A participant count to reserve for `bytes` of lines like those of `sample`.
+std::uint32_t estimated_rows(std::string_view sample, std::uint64_t bytes) {
+  const auto lines = std::uint64_t(std::count(sample.begin(), sample.end(), '\n'));
+  if (lines == 0) return 0;
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(bytes / (sample.size() / lines + 1) + 16, 1u << 30));
+}
+
+// Where the stretch that should start near `target` does start: just after the first
+// line end at or after target - 1 (so a line starting at target stays whole), or
+// `size` when there is none.
+std::uint64_t line_start_from(std::istream& in, std::uint64_t target, std::uint64_t size) {
+  in.clear();
+  in.seekg(std::streamoff(target - 1));
+  std::string probe(std::size_t(1) << 16, '\0');
+  std::uint64_t at = target - 1;
+  while (at < size) {
+    in.read(probe.data(), std::streamsize(probe.size()));
+    const auto got = std::size_t(in.gcount());
+    if (got == 0) return size;
+    if (auto nl = std::string_view(probe.data(), got).find('\n'); nl != std::string_view::npos) return at + nl + 1;
+    at += got;
+  }
+  return size;
+}
+
+struct json_part {
+  std::unique_ptr<record_set> records;
+  std::unique_ptr<json_reader> reader;
+  lines_read read;
+  std::exception_ptr error;
+};
+
+// The parallel read: the lines of [begin, size) split at line ends into one stretch per
+// thread, each read into its own record_set, then appended in order. Gives up, leaving
+// `out` untouched, when the parts cannot be merged into what one reader would give
+// (the records limit reached, a read error, a repeated id that took a once-per-file
+// report with it): false, and the caller reads the file on one thread. Throws what a
+// thread threw (memory).
+bool read_json_lines_parallel(const fs::path& path, const std::string& name, record_set& out, unsigned threads,
+                              std::uint64_t begin, std::uint64_t size, const std::string& sample) {
+  std::vector<std::uint64_t> starts{begin};
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    for (unsigned k = 1; k < threads; ++k) {
+      const std::uint64_t target = begin + (size - begin) * k / threads;
+      if (target <= starts.back()) continue;
+      const std::uint64_t at = line_start_from(in, target, size);
+      if (at > starts.back() && at < size) starts.push_back(at);
+    }
+  }
+  starts.push_back(size);
+  const std::size_t count = starts.size() - 1;
+  const std::uint32_t room = out.rows_read() < out.max_records() ? out.max_records() - out.rows_read() : 0;
+  std::vector<json_part> parts(count);
+  auto read_part = [&](std::size_t k) {
+    json_part& part = parts[k];
+    try {
+      part.records = std::make_unique<record_set>(out.shape());
+      part.records->set_max_records(room);
+      part.reader = std::make_unique<json_reader>(*part.records, name, true);
+      // Part 0's arrays become out's (record_set::append): room for the whole file there,
+      // so that the later parts are appended without growing them again.
+      part.records->reserve(estimated_rows(sample, (k == 0 ? size : starts[k + 1]) - starts[k]));
+      std::ifstream in(path, std::ios::binary);
+      in.seekg(std::streamoff(starts[k]));
+      if (!in) {
+        part.read.failed = true;
+        return;
+      }
+      part.read = read_line_blocks(in, starts[k + 1] - starts[k], {}, *part.reader);
+    } catch (...) {
+      part.error = std::current_exception();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t k = 1; k < count; ++k) workers.emplace_back(read_part, k);
+  read_part(0);
+  for (auto& w : workers) w.join();
+
+  std::uint64_t rows = 0;
+  for (const auto& part : parts) {
+    if (part.error) std::rethrow_exception(part.error);
+    if (part.read.failed || part.reader->stopped()) return false;
+    rows += part.records->rows_read();
+  }
+  if (rows > room) return false;
+  // A row whose id an earlier part (or what `out` held before) already has is rejected
+  // at the merge, as one reader would have rejected it. Its problems give way to that
+  // rejection; when it carried a problem the file gives only once (the first listing of
+  // a missing kind or of an unknown key), the part holds no replacement: read again.
+  std::vector<std::vector<bool>> repeated(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    const record_set& part = *parts[k].records;
+    repeated[k].assign(part.size(), false);
+    for (std::uint32_t p = 0; p < part.size(); ++p) {
+      const std::string_view id = part.id(p);
+      bool seen = out.find(id) >= 0;
+      for (std::size_t j = 0; j < k && !seen; ++j) seen = parts[j].records->find(id) >= 0;
+      repeated[k][p] = seen;
+    }
+    const auto& rows_traced = parts[k].reader->rows();
+    const auto& notes = parts[k].reader->notes();
+    std::size_t n = 0;
+    for (std::uint32_t p = 0; p < part.size(); ++p) {
+      if (!repeated[k][p]) continue;
+      while (n < notes.size() && notes[n].problem < rows_traced[p].first_problem) ++n;
+      for (; n < notes.size() && notes[n].problem < rows_traced[p].end_problem; ++n)
+        if (notes[n].kind != file_order_note::what::duplicate_id) return false;
+    }
+  }
+
+  // Merge: the problems one reader over the whole file gives. Missing kinds: the file's
+  // first 20 are listed, then counted; an unknown key: reported where it first appears
+  // in the file; a repeated id names the line of the row that holds it in the file.
+  json_reader whole(out, name);
+  std::set<std::string> unknown_reported;
+  std::size_t kinds_listed = 0;
+  std::uint64_t line_offset = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    json_part& part = parts[k];
+    const record_set& got = *part.records;
+    const auto& notes = part.reader->notes();
+    const auto& rows_traced = part.reader->rows();
+    const auto offset = static_cast<std::uint32_t>(line_offset);
+    auto absolute = [&](std::uint32_t line) { return line == 0 ? 0 : line + offset; };
+    auto holder_line = [&](std::string_view id) { return out.where(std::uint32_t(out.find(id))).line; };
+    std::vector<input_problem> problems;
+    problems.reserve(got.problems().size());
+    std::size_t next_note = 0, skip_to = 0, kindless_rejected = 0;
+    std::uint32_t next_row = 0;
+    for (std::size_t i = 0; i <= got.problems().size(); ++i) {
+      for (; next_row < got.size() && rows_traced[next_row].first_problem <= i; ++next_row) {
+        if (!repeated[k][next_row]) continue;
+        const auto& row = rows_traced[next_row];
+        const std::string_view id = got.id(next_row);
+        problems.push_back(input_problem{name, absolute(got.where(next_row).line), part.reader->id_keys()[row.id_key],
+                                         duplicate_id_message(id, holder_line(id)), true});
+        skip_to = row.end_problem;
+        kindless_rejected += row.kindless;
+      }
+      if (i == got.problems().size()) break;
+      if (i < skip_to) continue;
+      input_problem p = got.problems()[i];
+      p.line = absolute(p.line);
+      while (next_note < notes.size() && notes[next_note].problem < i) ++next_note;
+      if (next_note < notes.size() && notes[next_note].problem == i) {
+        const file_order_note& n = notes[next_note];
+        if (n.kind == file_order_note::what::missing_kind && kinds_listed++ >= json_reader::missing_kind_listed) continue;
+        if (n.kind == file_order_note::what::unknown_key && !unknown_reported.insert(n.text).second) continue;
+        if (n.kind == file_order_note::what::duplicate_id)
+          p.message = duplicate_id_message(n.text, out.find(n.text) >= 0 ? holder_line(n.text) : n.earlier_line + offset);
+      }
+      problems.push_back(std::move(p));
+    }
+    whole.add_missing_kinds(part.reader->missing_kinds() - kindless_rejected);
+    out.append(std::move(*part.records), offset, repeated[k], std::move(problems));
+    line_offset += part.read.newlines;
+  }
+  whole.end_of_file();
+  return true;
+}
+
+bool read_json_lines_streamed(const fs::path& path, const std::string& name, record_set& out, const json_read_options& options) {
+  std::error_code ec;
+  std::ifstream in;
+  if (fs::is_regular_file(path, ec)) in.open(path, std::ios::binary);
+  if (!in) {
+    out.add_file(name);
+    out.report(input_problem{name, 0, "", {fmt::format("không mở được tệp `{}`", name), fmt::format("cannot open `{}`", name)}, false});
+    return false;
+  }
+  // The first block: its encoding, its byte order mark, and how long its lines are.
+  std::string text(read_block_bytes, '\0');
+  in.read(text.data(), std::streamsize(text.size()));
+  text.resize(std::size_t(in.gcount()));
+  const bool whole_file = !in;
+  if (in.bad()) {
+    json_reader reader(out, name);  // unreadable from the start: nothing is read
+    return true;
+  }
+  const auto size = fs::file_size(path, ec);
+  if (auto wrong = encoding_problem(text); !wrong.empty()) {
+    json_reader reader(out, name);
+    reader.problem(1, "", std::move(wrong));
+    return false;
+  }
+  const std::uint64_t bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  if (options.threads > 1 && !ec && size >= options.parallel_min_bytes && size > bom &&
+      read_json_lines_parallel(path, name, out, options.threads, bom, size, text))
+    return true;
+  text.erase(0, bom);
+  json_reader reader(out, name);
+  if (!whole_file && !ec) out.reserve(estimated_rows(text, size));
+  read_line_blocks(in, whole_file ? 0 : size, std::move(text), reader);
   reader.end_of_file();
   return true;
 }
 
 }  // namespace
 
-bool read_json_records(const std::string& path_text, record_set& out) {
+bool read_json_records(const std::string& path_text, record_set& out, const json_read_options& options) {
   const fs::path path(path_text);
   const std::string name = display_name(path);
-  if (json_lines_extension(path)) return read_json_lines_streamed(path, name, out);
+  if (json_lines_extension(path)) return read_json_lines_streamed(path, name, out, options);
   auto raw = read_input_file(path);
   if (!raw) {
     out.add_file(name);

@@ -135,6 +135,17 @@ void record_set::index_grow(std::size_t slots) {
   }
 }
 
+void record_set::index_insert(std::uint32_t participant) {
+  if ((m_index_used + 1) * 2 > m_index.size()) index_grow(std::max<std::size_t>(16, m_index.size() * 2));
+  const std::string_view id = row(participant)[field_id].text;
+  const std::uint32_t hash = id_hash(id);
+  const std::size_t mask = m_index.size() - 1;
+  std::size_t i = hash & mask;
+  while (m_index[i] != 0) i = (i + 1) & mask;
+  m_index[i] = (std::uint64_t(hash) << 32) | (std::uint64_t(participant) + 1);
+  ++m_index_used;
+}
+
 bool record_set::register_id(std::uint32_t participant, std::string_view id) {
   if ((m_index_used + 1) * 2 > m_index.size()) index_grow(std::max<std::size_t>(16, m_index.size() * 2));
   const std::uint32_t hash = id_hash(id);
@@ -186,6 +197,81 @@ std::int64_t record_set::find(std::string_view id) const {
   if (m_index.empty()) return -1;
   const std::uint64_t slot = m_index[index_slot(id, id_hash(id))];
   return slot == 0 ? -1 : static_cast<std::int64_t>(std::uint32_t(slot) - 1);
+}
+
+void record_set::append(record_set&& part, std::uint32_t line_offset, const std::vector<bool>& rejected,
+                        std::vector<input_problem> problems) {
+  const std::uint32_t base = size();
+  std::vector<std::uint32_t> file_of(part.m_files.size());
+  for (std::size_t f = 0; f < part.m_files.size(); ++f) {
+    auto same = std::find(m_files.begin(), m_files.end(), part.m_files[f]);
+    file_of[f] = same != m_files.end() ? std::uint32_t(same - m_files.begin()) : add_file(part.m_files[f]);
+  }
+  auto moved = [&](origin o) { return origin{file_of[o.file], o.line == 0 ? 0 : o.line + line_offset}; };
+
+  // The part's chunks go before this set's current one, which keep() goes on filling.
+  if (m_chunks.empty()) {
+    m_chunk_used = part.m_chunk_used;
+    m_chunk_size = part.m_chunk_size;
+    m_chunks = std::move(part.m_chunks);
+  } else {
+    m_chunks.insert(m_chunks.end() - 1, std::make_move_iterator(part.m_chunks.begin()),
+                    std::make_move_iterator(part.m_chunks.end()));
+  }
+  part.m_chunks.clear();
+
+  const auto rejected_count = std::uint32_t(std::count(rejected.begin(), rejected.end(), true));
+  const bool nothing_staged =
+      std::all_of(m_staged.begin(), m_staged.end(), [](const staged_list& l) { return l.owners.empty(); });
+  if (base == 0 && rejected_count == 0 && nothing_staged && line_offset == 0 && part.m_files == m_files) {
+    // The first part onto an empty set (the parallel reader's part 0): its arrays, as
+    // they are, become this set's; no copy, and its reserved room is kept for the rest.
+    m_cells = std::move(part.m_cells);
+    m_origins = std::move(part.m_origins);
+    m_staged = std::move(part.m_staged);
+    m_index = std::move(part.m_index);
+    m_index_used = part.m_index_used;
+  } else {
+    // New numbers for the part's participants; `none` for a rejected one.
+    constexpr std::uint32_t none = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> renumbered(part.size());
+    std::uint32_t next = base;
+    for (std::uint32_t p = 0; p < part.size(); ++p) renumbered[p] = p < rejected.size() && rejected[p] ? none : next++;
+    reserve(base + part.size() - rejected_count);
+    for (std::uint32_t from = 0; from < part.size();) {
+      // A run of kept participants [from, to): their values in one copy.
+      if (renumbered[from] == none) {
+        ++from;
+        continue;
+      }
+      std::uint32_t to = from;
+      while (to < part.size() && renumbered[to] != none) ++to;
+      m_cells.insert(m_cells.end(), part.m_cells.begin() + std::ptrdiff_t(std::size_t(from) * m_width),
+                     part.m_cells.begin() + std::ptrdiff_t(std::size_t(to) * m_width));
+      for (std::uint32_t p = from; p < to; ++p) {
+        m_origins.push_back(moved(part.m_origins[p]));
+        index_insert(renumbered[p]);
+      }
+      from = to;
+    }
+    for (std::size_t l = 0; l < m_staged.size(); ++l) {
+      auto& mine = m_staged[l];
+      const auto& theirs = part.m_staged[l];
+      const std::size_t w = m_lists[l].width;
+      for (std::size_t e = 0; e < theirs.owners.size(); ++e) {
+        const std::uint32_t owner = renumbered[theirs.owners[e]];
+        if (owner == none) continue;
+        mine.owners.push_back(owner);
+        mine.origins.push_back(moved(theirs.origins[e]));
+        mine.cells.insert(mine.cells.end(), theirs.cells.begin() + std::ptrdiff_t(e * w), theirs.cells.begin() + std::ptrdiff_t((e + 1) * w));
+      }
+    }
+  }
+
+  m_problems.insert(m_problems.end(), std::make_move_iterator(problems.begin()), std::make_move_iterator(problems.end()));
+  m_rows_read += part.m_rows_read;
+  m_rows_rejected += part.m_rows_rejected + rejected_count;
+  part = record_set(*part.m_schema);
 }
 
 }  // namespace thidua

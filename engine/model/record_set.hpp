@@ -113,6 +113,18 @@ class record_set {
   void drop_last_participant();
   // Finds a participant by id; -1 if absent. Valid during building and after.
   std::int64_t find(std::string_view id) const;
+  // Moves `part` (built against the same schema, not finished) onto the end of this
+  // set, as if its rows had been read here after this set's own: participants, values,
+  // staged events (owners renumbered), ids, files (matched by name) and counters.
+  // `part` read a later stretch of the same input, counting lines from 1: `line_offset`
+  // is added to its origins. `rejected` (empty, or one flag per participant of `part`):
+  // rows found at the merge to repeat an id this set holds; they are left out with
+  // their events and counted as rejected rows. `problems` replaces the part's own, as
+  // they are to stand here (lines absolute, the rejections included). Every id left in
+  // `part` must be new to this set. Text views into `part` stay valid: its arena chunks
+  // are moved over, never copied.
+  void append(record_set&& part, std::uint32_t line_offset, const std::vector<bool>& rejected,
+              std::vector<input_problem> problems);
 
  private:
   struct staged_list {
@@ -139,6 +151,7 @@ class record_set {
   std::size_t m_index_used = 0;
   std::size_t index_slot(std::string_view id, std::uint32_t hash) const;  // its slot, or the empty one to fill
   void index_grow(std::size_t slots);
+  void index_insert(std::uint32_t participant);  // its id must not be indexed yet
   std::uint32_t m_rows_read = 0;
   std::uint32_t m_rows_rejected = 0;
   std::uint32_t m_max_records = limits::records_default_max;
