@@ -226,7 +226,7 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
   if (base == 0 && rejected_count == 0 && nothing_staged && line_offset == 0 && part.m_files == m_files) {
     // The first part onto an empty set (the parallel reader's part 0): its arrays, as
     // they are, become this set's; no copy, and its reserved room is kept for the rest.
-    m_cells = std::move(part.m_cells);
+    m_columns = std::move(part.m_columns);
     m_origins = std::move(part.m_origins);
     m_staged = std::move(part.m_staged);
     m_index = std::move(part.m_index);
@@ -238,22 +238,35 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
     std::uint32_t next = base;
     for (std::uint32_t p = 0; p < part.size(); ++p) renumbered[p] = p < rejected.size() && rejected[p] ? none : next++;
     reserve(base + part.size() - rejected_count);
-    for (std::uint32_t from = 0; from < part.size();) {
-      // A run of kept participants [from, to): their values in one copy.
-      if (renumbered[from] == none) {
-        ++from;
-        continue;
+    // Runs of kept participants [from, to), each copied in one go.
+    auto kept_runs = [&](auto&& take) {
+      for (std::uint32_t from = 0; from < part.size();) {
+        if (renumbered[from] == none) {
+          ++from;
+          continue;
+        }
+        std::uint32_t to = from;
+        while (to < part.size() && renumbered[to] != none) ++to;
+        take(from, to);
+        from = to;
       }
-      std::uint32_t to = from;
-      while (to < part.size() && renumbered[to] != none) ++to;
-      m_cells.insert(m_cells.end(), part.m_cells.begin() + std::ptrdiff_t(std::size_t(from) * m_width),
-                     part.m_cells.begin() + std::ptrdiff_t(std::size_t(to) * m_width));
+    };
+    // Column by column, each freed once copied: the merge holds one extra column at most.
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+      auto& mine = m_columns[c];
+      auto& theirs = part.m_columns[c];
+      kept_runs([&](std::uint32_t from, std::uint32_t to) {
+        mine.insert(mine.end(), theirs.begin() + std::ptrdiff_t(from), theirs.begin() + std::ptrdiff_t(to));
+      });
+      std::vector<value>().swap(theirs);
+    }
+    // The ids are in place now, so the index can probe them.
+    kept_runs([&](std::uint32_t from, std::uint32_t to) {
       for (std::uint32_t p = from; p < to; ++p) {
         m_origins.push_back(moved(part.m_origins[p]));
         index_insert(renumbered[p]);
       }
-      from = to;
-    }
+    });
     for (std::size_t l = 0; l < m_staged.size(); ++l) {
       auto& mine = m_staged[l];
       const auto& theirs = part.m_staged[l];
