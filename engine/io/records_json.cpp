@@ -222,46 +222,6 @@ class flat_parser {
   view_node m_root;
 };
 
-// text::valid_utf8, faster: eight ASCII bytes at a time, then the well-formed sequences
-// of the Unicode standard's table 3-7 (no overlongs, no surrogates, at most U+10FFFF),
-// which is what utf8proc accepts.
-bool well_formed_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, s + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    const unsigned c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return i + k < n && s[i + k] >= lo && s[i + k] <= hi; };
-    if (c >= 0xC2 && c <= 0xDF) {
-      if (!cont(1)) return false;
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      if (!cont(1, lo, hi) || !cont(2)) return false;
-      i += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      if (!cont(1, lo, hi) || !cont(2) || !cont(3)) return false;
-      i += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 // True when `s` (valid UTF-8) is certainly NFC: every code point is below U+0300 or in
 // U+1E00..U+1EFF. Those are all NFC_Quick_Check=Yes with combining class 0, so the
 // string is its own normal form; anything else is left to text::nfc.
@@ -366,7 +326,7 @@ class json_reader {
   void participant_text(std::string_view source, std::uint32_t line) {
     if (full(line)) return;
     m_out.count_row_read();
-    if (!well_formed_utf8(source)) {
+    if (!text::valid_utf8(source)) {
       reject(line, "", {"đối tượng chứa byte không phải UTF-8 hợp lệ; cần lưu tệp ở mã UTF-8",
                         "the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8"});
       return;
