@@ -298,6 +298,7 @@ class builder {
 
   void describe(std::uint32_t index, bool as_percent, fact& f) const {
     const auto& n = m_tree.nodes[index];
+    bilingual note;
     f.what = written_at(n.where);
     const value& v = m_trace.values[index];
     f.seen = v;
@@ -311,20 +312,20 @@ class builder {
     if (n.code == op::load_let && sheet_of_let(n.slot)) {
       const auto* s = sheet_of_let(n.slot);
       if (s->total_let == n.slot)
-        f.note = {fmt::format("tổng điểm của phiếu chấm điểm “{}”", s->label), fmt::format("total of score sheet “{}”", s->label)};
+        note = {fmt::format("tổng điểm của phiếu chấm điểm “{}”", s->label), fmt::format("total of score sheet “{}”", s->label)};
       else
-        f.note = {fmt::format("xếp loại theo phiếu chấm điểm “{}”", s->label), fmt::format("grade from score sheet “{}”", s->label)};
+        note = {fmt::format("xếp loại theo phiếu chấm điểm “{}”", s->label), fmt::format("grade from score sheet “{}”", s->label)};
     } else if (n.code == op::load_let) {
       const auto& let = m_tree.lets[n.slot];
       auto def = source_text(m_sources, m_tree.nodes[let.root].where);
-      f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
+      note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
       if (let.versioned) {
         const bool open = let.in_force_to == std::numeric_limits<std::int32_t>::max();
         auto vi = open ? fmt::format("từ {}", format_date_vi(date{let.in_force_from}))
                        : fmt::format("từ {} đến {}", format_date_vi(date{let.in_force_from}), format_date_vi(date{let.in_force_to}));
         auto en = open ? fmt::format("from {}", format_date_iso(date{let.in_force_from}))
                        : fmt::format("from {} to {}", format_date_iso(date{let.in_force_from}), format_date_iso(date{let.in_force_to}));
-        f.note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
+        note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
       }
       if (let.replaces >= 0) {
         // An auditor must see both values and who set the new one.
@@ -332,7 +333,7 @@ class builder {
         auto was = source_text(m_sources, m_tree.nodes[old.root].where);
         auto per_vi = let.citation.empty() ? std::string{} : fmt::format(" theo “{}”", let.citation);
         auto per_en = let.citation.empty() ? std::string{} : fmt::format(" per “{}”", let.citation);
-        f.note = {fmt::format("ghi đè tại {}{}: {}; thay giá trị tại {}: {}", place(let.where), per_vi, def,
+        note = {fmt::format("ghi đè tại {}{}: {}; thay giá trị tại {}: {}", place(let.where), per_vi, def,
                               place(old.where), was),
                   fmt::format("overridden at {}{} as {}, replacing {}: {}", place(let.where), per_en, def, place(old.where),
                               was)};
@@ -341,38 +342,39 @@ class builder {
       // A definition that counts members names them as the count itself would.
       if (m_tree.nodes[let.root].code == op::count_members)
         if (auto who = members_note(let.root); !who.empty()) {
-          f.note.vi += "; " + who.vi;
-          f.note.en += "; " + who.en;
+          note.vi += "; " + who.vi;
+          note.en += "; " + who.en;
         }
       if (m_tree.nodes[let.root].code == op::days) {
         auto periods = periods_note(let.root);
-        f.note.vi += "; " + periods.vi;
-        f.note.en += "; " + periods.en;
+        note.vi += "; " + periods.vi;
+        note.en += "; " + periods.en;
         add_periods(let.root, f);
       }
       if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
-        f.note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
-        f.note.en += fmt::format("; {} of the events counted are estimates", e);
+        note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
+        note.en += fmt::format("; {} of the events counted are estimates", e);
       }
     } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max ||
                n.code == op::count_years) {
       f.counted = true;
       f.events = m_trace.matched[index];
       f.estimates = m_trace.estimated[index];
-      refusals_note(index, n.aux, f.note);
+      refusals_note(index, n.aux, note);
     } else if (n.code == op::days) {
-      f.note = periods_note(index);
+      note = periods_note(index);
       add_periods(index, f);
     } else if (n.code == op::count_members) {
-      f.note = members_note(index);
+      note = members_note(index);
     } else if (n.code == op::award_passed) {
       for (const auto& [node, v] : m_trace.prerequisites)
         if (node == index) {
           const auto& award = m_tree.awards[n.slot];
-          f.note = {fmt::format("kết quả xét “{}”: {}", award.label, eval::outcome_name(v.result, false)),
+          note = {fmt::format("kết quả xét “{}”: {}", award.label, eval::outcome_name(v.result, false)),
                     fmt::format("outcome for “{}”: {}", award.label, eval::outcome_name(v.result, true))};
         }
     }
+    if (!note.empty()) f.note = keep(std::move(note));
   }
 
   void add_periods(std::uint32_t index, fact& f) const {
@@ -595,29 +597,29 @@ class builder {
         case eval::year_status::met:
           ++met;
           f.words = keep(quoted(m));
-          f.note = {"đạt", "met"};
+          f.note = keep({"đạt", "met"});
           break;
         case eval::year_status::not_met:
           f.words = keep(quoted(m));
-          f.note = {"không đạt", "not met"};
+          f.note = keep({"không đạt", "not met"});
           broke = &m;
           break;
         case eval::year_status::unknown:
           f.words = keep({"chưa rõ", "unknown"});
           f.missing = true;
-          f.note = {"không xác định được", "cannot be judged"};
+          f.note = keep({"không xác định được", "cannot be judged"});
           break;
         case eval::year_status::missing:
           f.words = keep({"không có", "none"});
           f.missing = true;
-          f.note = {fmt::format("thiếu {} năm {}", list_words, m.year), fmt::format("no `{}` for {}", list.name, m.year)};
+          f.note = keep({fmt::format("thiếu {} năm {}", list_words, m.year), fmt::format("no `{}` for {}", list.name, m.year)});
           if (m_tree.constants[m_tree.nodes[m_tree.children[n.first_child + 2]].slot].boolean) broke = &m;
           else missing.push_back(std::to_string(m.year));
           break;
         case eval::year_status::before_reset:
           f.words = keep(m.event >= 0 ? quoted(m) : bilingual{"không có", "none"});
-          f.note = {fmt::format("trước mốc tính lại {}: không được tính", reset_text().vi),
-                    fmt::format("before the reset date {}: does not count", reset_text().en)};
+          f.note = keep({fmt::format("trước mốc tính lại {}: không được tính", reset_text().vi),
+                         fmt::format("before the reset date {}: does not count", reset_text().en)});
           broke = &m;
           break;
       }

@@ -35,7 +35,7 @@ struct fact {
   const bilingual* words = nullptr;  // a value worded while building (a history year's rating), shown instead of `seen`
   // Shown by note_text. An aggregate's counts are kept as numbers ("3 sự kiện được tính,
   // trong đó 1 là số liệu ước tính"), `note` then holds only what follows them.
-  bilingual note;  // e.g. "định nghĩa: …" / "defined as …"
+  const bilingual* note = nullptr;  // e.g. "định nghĩa: …" / "defined as …", in explanation::words
   bool counted = false;  // an aggregate (đếm, tổng, …): `events` kept, `estimates` of them estimated
   std::uint32_t events = 0;
   std::uint32_t estimates = 0;

@@ -107,15 +107,17 @@ bilingual shown_value(const fact& f, const schema& shape) {
 }
 
 bilingual note_text(const fact& f) {
-  if (!f.counted) return f.note;
+  if (!f.counted) return f.note ? *f.note : bilingual{};
   const auto k = f.events, e = f.estimates;
   bilingual out{fmt::format("{} sự kiện được tính", k), fmt::format("{} event{} counted", k, k == 1 ? "" : "s")};
   if (e) {
     out.vi += fmt::format(", trong đó {} là số liệu ước tính", e);
     out.en += fmt::format(", {} of them estimate{}", e, e == 1 ? "" : "s");
   }
-  out.vi += f.note.vi;
-  out.en += f.note.en;
+  if (f.note) {
+    out.vi += f.note->vi;
+    out.en += f.note->en;
+  }
   return out;
 }
 
