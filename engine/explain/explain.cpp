@@ -298,7 +298,6 @@ class builder {
 
   void describe(std::uint32_t index, bool as_percent, fact& f) const {
     const auto& n = m_tree.nodes[index];
-    bilingual note;
     f.what = written_at(n.where);
     const value& v = m_trace.values[index];
     f.seen = v;
@@ -309,6 +308,19 @@ class builder {
       f.undefined = true;
       f.missing = false;
     }
+    switch (n.code) {
+      case op::load_let: case op::count: case op::sum: case op::min: case op::max: case op::count_years: case op::days:
+      case op::count_members: case op::award_passed:
+        if (auto note = note_of(index, f); !note.empty()) f.note = keep(std::move(note));
+        break;
+      default: break;  // a field or a computation: its value says it all
+    }
+  }
+
+  // What lies behind a definition's or an aggregate's value, for the fact's note.
+  bilingual note_of(std::uint32_t index, fact& f) const {
+    const auto& n = m_tree.nodes[index];
+    bilingual note;
     if (n.code == op::load_let && sheet_of_let(n.slot)) {
       const auto* s = sheet_of_let(n.slot);
       if (s->total_let == n.slot)
@@ -374,7 +386,7 @@ class builder {
                     fmt::format("outcome for “{}”: {}", award.label, eval::outcome_name(v.result, true))};
         }
     }
-    if (!note.empty()) f.note = keep(std::move(note));
+    return note;
   }
 
   void add_periods(std::uint32_t index, fact& f) const {
@@ -506,7 +518,8 @@ class builder {
         n.code == op::count_members || n.code == op::count_years || n.code == op::days)
       return;  // event-level values differ per event; the count says enough
     for (std::uint32_t i = 0; i < n.child_count; ++i) {
-      collect(m_tree.children[n.first_child + i], false, out);
+      const auto child = m_tree.children[n.first_child + i];
+      if (m_tree.nodes[child].code != op::constant) collect(child, false, out);
     }
   }
 
@@ -535,7 +548,7 @@ class builder {
       bool pct = percent_like(kids[0]) || percent_like(kids[1]);
       it.seen.reserve(2);
       collect(kids[0], pct, it.seen);
-      collect(kids[1], pct, it.seen);
+      if (m_tree.nodes[kids[1]].code != op::constant) collect(kids[1], pct, it.seen);
       const auto& rhs_node = m_tree.nodes[kids[1]];
       auto& t = it.threshold;
       t.code = n.code;
