@@ -11,8 +11,9 @@
 // - the values seen, the comparison thresholds and the gaps are kept as values and
 //   numbers, and engine/explain/wording.cpp words them (in both languages) when a
 //   renderer asks; so is the first reason.
-// Only what is rare (history, periods, definitions, sheets, tiers, ranking) is worded
-// while building.
+// Only what is rare (history years, notes of definitions and periods, sheets, tiers,
+// ranking) is worded while building; the pointers to such words (`const bilingual*`)
+// point into the explanation's own `words`.
 #include <cstdint>
 #include <forward_list>
 #include <span>
@@ -212,8 +213,8 @@ struct explanation {
   std::vector<std::string> undefined;  // expressions that could not be computed (division by zero)
   std::vector<std::string> outside_bands;  // grades whose sheet's total falls in no band
   ranking_info ranking;                // ranked awards only
-  // Texts the explanation words itself (a history fact's "năm_công_tác 2023"), for the
-  // views above that point into neither the rules nor the records.
+  // Words the builder wrote (a history fact's "năm_công_tác 2023", a definition's note),
+  // for the views and pointers above that point into neither the rules nor the records.
   std::forward_list<bilingual> words;
 };
 
