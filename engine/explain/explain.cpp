@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
+#include <limits>
 
 #include "engine/explain/explanation.hpp"
 
@@ -14,50 +14,101 @@ namespace {
 
 using compile::op;
 
-// The condition as written, on one line: runs of spaces and line breaks become one space.
-std::string source_text(const source_set& sources, span where) {
+// The text as written, raw: a view into the source, which outlives the explanation.
+std::string_view written(const source_set& sources, span where) {
   if (where.source >= sources.size()) return {};
-  auto all = sources.get(where.source).text();
+  std::string_view all = sources.get(where.source).text();
   if (where.end > all.size() || where.begin > where.end) return {};
-  auto raw = all.substr(where.begin, where.end - where.begin);
-  std::string out;
-  bool space = false;
-  for (char c : raw) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return all.substr(where.begin, where.end - where.begin);
 }
 
-const char* op_symbol(op code) {
-  switch (code) {
-    case op::eq: return "=";
-    case op::ne: return "≠";
-    case op::lt: return "<";
-    case op::le: return "≤";
-    case op::gt: return ">";
-    case op::ge: return "≥";
-    default: return "";
+// The condition as written, on one line (for texts the builder words itself).
+std::string source_text(const source_set& sources, span where) { return one_line(written(sources, where)); }
+
+// Whether two raw texts read the same on one line, without building either.
+bool same_on_one_line(std::string_view a, std::string_view b) {
+  auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  auto trim = [&](std::string_view& s) {
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+  };
+  trim(a);
+  trim(b);
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (blank(a[i]) && blank(b[j])) {
+      while (i < a.size() && blank(a[i])) ++i;
+      while (j < b.size() && blank(b[j])) ++j;
+      continue;
+    }
+    if (a[i] != b[j]) return false;
+    ++i;
+    ++j;
   }
+  return i == a.size() && j == b.size();
 }
 
 bool is_comparison(op code) {
   return code == op::eq || code == op::ne || code == op::lt || code == op::le || code == op::gt || code == op::ge;
 }
 
+// An item made ready for a new record, keeping the capacity of its lists: explaining
+// many records into one explanation then allocates nothing for the items.
+// Its children are left to the builder, which renews or clears them.
+void renew(item& it) {
+  it.kind = item_kind::condition;
+  it.label = it.text = it.citation = {};
+  it.where = {};
+  it.verdict = eval::truth::unknown;
+  it.seen.clear();
+  it.threshold = {};
+  it.gap = {};
+  it.at_least = 0;
+  it.history = false;
+}
+
+// `n` renewed items in `items`, reusing those already there.
+void renew_all(std::vector<item>& items, std::size_t n) {
+  if (items.size() > n) items.resize(n);
+  for (auto& it : items) renew(it);
+  while (items.size() < n) items.emplace_back();
+}
+
+// Everything from the previous record goes, field by field (replacing the whole would
+// cost as much as building it), and the lists keep their capacity; the item lists are
+// renewed by renew_all. A field added to `explanation` must be reset here.
+void forget_previous(explanation& ex) {
+  ex.participant_id = ex.participant_name = ex.unit = {};
+  ex.award_name = ex.award_label = ex.level = ex.round = {};
+  ex.legal_basis = {};
+  ex.version.vi.clear();
+  ex.version.en.clear();
+  ex.result = eval::outcome::not_decidable;
+  ex.provisional = false;
+  ex.deciding = -1;
+  // Set only for tiered and ranked awards, which set `present` first.
+  if (ex.tier.present) ex.tier = {};
+  if (ex.ranking.present) ex.ranking = {};
+  ex.sheets.clear();
+  ex.missing.clear();
+  ex.undefined.clear();
+  ex.outside_bands.clear();
+  ex.words.clear();
+}
+
 class builder {
  public:
-  builder(eval::evaluator& ev, const eval::trace_record& trace, const source_set& sources, std::uint32_t participant)
+  builder(eval::evaluator& ev, const eval::trace_record& trace, const source_set& sources, std::uint32_t participant,
+          std::forward_list<bilingual>& words)
       : m_participant(participant),
-        m_tree(ev.tree()), m_shape(ev.records().shape()), m_records(ev.records()), m_trace(trace), m_sources(sources) {}
+        m_tree(ev.tree()), m_shape(ev.records().shape()), m_records(ev.records()), m_trace(trace), m_sources(sources),
+        m_words(words) {}
 
-  item build_criterion(const compile::criterion& c, item_kind kind, const std::vector<eval::truth>& truths, std::size_t& cursor) {
-    item it;
+  // Built in place, as are conditions and facts: an explanation is built for every
+  // record, and moving its items costs as much as building them.
+  void build_criterion(const compile::criterion& c, item_kind kind, const std::vector<eval::truth>& truths, std::size_t& cursor,
+                       item& it) {
+    if (!c.is_group) build_condition(c.root, kind, it);
     it.kind = c.is_group ? item_kind::group : kind;
     it.label = c.label;
     it.citation = c.citation;
@@ -66,18 +117,9 @@ class builder {
     ++cursor;
     if (c.is_group) {
       it.at_least = c.at_least;
-      for (const auto& m : c.members) it.children.push_back(build_criterion(m, kind, truths, cursor));
-    } else {
-      item cond = build_condition(c.root, kind);
-      it.text = cond.text;
-      it.seen = std::move(cond.seen);
-      it.threshold = std::move(cond.threshold);
-      it.gap = std::move(cond.gap);
-      it.children = std::move(cond.children);
-      it.at_least = cond.at_least;
-      it.history = cond.history;
+      renew_all(it.children, c.members.size());
+      for (std::size_t i = 0; i < c.members.size(); ++i) build_criterion(c.members[i], kind, truths, cursor, it.children[i]);
     }
-    return it;
   }
 
   const compile::score_sheet* sheet_of_let(std::uint32_t let) const {
@@ -148,10 +190,11 @@ class builder {
     v.present = true;
     v.milestones = t.milestones;
     v.where = t.where;
-    auto f = describe(t.measure, false);
-    v.measure = f.what;
-    v.value = f.value;
-    v.note = f.note;
+    fact f;
+    describe(t.measure, false, f);
+    v.measure = one_line(f.what);
+    v.value = shown_value(f, m_shape);
+    v.note = note_text(f);
     v.reached = m_trace.tier_reached;
     v.granted_before = m_trace.tier_granted_before;
     const value& m = m_trace.values[t.measure];
@@ -200,6 +243,24 @@ class builder {
   const record_set& m_records;
   const eval::trace_record& m_trace;
   const source_set& m_sources;
+  std::forward_list<bilingual>& m_words;
+
+  // written(), for the source last asked about without looking it up again: the builder
+  // asks for a text as written a few dozen times a record, nearly always in one file.
+  mutable source_id m_cached_source = std::numeric_limits<source_id>::max();
+  mutable std::string_view m_cached_text;
+  std::string_view written_at(span where) const {
+    if (where.source != m_cached_source) {
+      if (where.source >= m_sources.size()) return {};
+      m_cached_source = where.source;
+      m_cached_text = m_sources.get(where.source).text();
+    }
+    if (where.end > m_cached_text.size() || where.begin > where.end) return {};
+    return std::string_view(m_cached_text.data() + where.begin, where.end - where.begin);
+  }
+
+  // Words the builder wrote, kept with the explanation for the views that point to them.
+  const bilingual* keep(bilingual words) const { return &m_words.emplace_front(std::move(words)); }
 
   // `file:line` of a declaration, as the explanation's items show their own places.
   std::string place(span where) const {
@@ -211,7 +272,7 @@ class builder {
   bool percent_like(std::uint32_t index) const {
     const auto& n = m_tree.nodes[index];
     if (n.code == op::ratio) return true;
-    if (n.code == op::constant) return source_text(m_sources, n.where).find('%') != std::string::npos;
+    if (n.code == op::constant) return written_at(n.where).find('%') != std::string_view::npos;
     if (n.code == op::load_let) return percent_like(m_tree.lets[n.slot].root);
     return false;
   }
@@ -235,35 +296,48 @@ class builder {
     return nullptr;
   }
 
-  fact describe(std::uint32_t index, bool as_percent) const {
+  void describe(std::uint32_t index, bool as_percent, fact& f) const {
     const auto& n = m_tree.nodes[index];
-    fact f;
-    f.what = source_text(m_sources, n.where);
+    f.what = written_at(n.where);
     const value& v = m_trace.values[index];
-    f.value = format_value(v, m_shape, as_percent);
+    f.seen = v;
+    f.as_percent = as_percent;
     f.missing = !v.known();
     // Known inputs, no result: a ratio to a target of 0 is undefined, not missing data.
     if (!v.known() && undefined(index)) {
-      f.value = {"không xác định (chia cho 0)", "undefined (division by 0)"};
+      f.undefined = true;
       f.missing = false;
     }
+    switch (n.code) {
+      case op::load_let: case op::count: case op::sum: case op::min: case op::max: case op::count_years: case op::days:
+      case op::count_members: case op::award_passed:
+        if (auto note = note_of(index, f); !note.empty()) f.note = keep(std::move(note));
+        break;
+      default: break;  // a field or a computation: its value says it all
+    }
+  }
+
+  // What lies behind a definition's or an aggregate's value, for the fact's note.
+  bilingual note_of(std::uint32_t index, fact& f) const {
+    const auto& n = m_tree.nodes[index];
+    bilingual note;
     if (n.code == op::load_let && sheet_of_let(n.slot)) {
       const auto* s = sheet_of_let(n.slot);
       if (s->total_let == n.slot)
-        f.note = {fmt::format("tổng điểm của phiếu chấm điểm “{}”", s->label), fmt::format("total of score sheet “{}”", s->label)};
+        note = {fmt::format("tổng điểm của phiếu chấm điểm “{}”", s->label), fmt::format("total of score sheet “{}”", s->label)};
       else
-        f.note = {fmt::format("xếp loại theo phiếu chấm điểm “{}”", s->label), fmt::format("grade from score sheet “{}”", s->label)};
+        note = {fmt::format("xếp loại theo phiếu chấm điểm “{}”", s->label), fmt::format("grade from score sheet “{}”", s->label)};
     } else if (n.code == op::load_let) {
       const auto& let = m_tree.lets[n.slot];
       auto def = source_text(m_sources, m_tree.nodes[let.root].where);
-      f.note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
+      note = {fmt::format("định nghĩa: {}", def), fmt::format("defined as {}", def)};
       if (let.versioned) {
         const bool open = let.in_force_to == std::numeric_limits<std::int32_t>::max();
         auto vi = open ? fmt::format("từ {}", format_date_vi(date{let.in_force_from}))
                        : fmt::format("từ {} đến {}", format_date_vi(date{let.in_force_from}), format_date_vi(date{let.in_force_to}));
         auto en = open ? fmt::format("from {}", format_date_iso(date{let.in_force_from}))
                        : fmt::format("from {} to {}", format_date_iso(date{let.in_force_from}), format_date_iso(date{let.in_force_to}));
-        f.note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
+        note = {fmt::format("định nghĩa có hiệu lực {}: {}", vi, def), fmt::format("defined, in force {}, as {}", en, def)};
       }
       if (let.replaces >= 0) {
         // An auditor must see both values and who set the new one.
@@ -271,7 +345,7 @@ class builder {
         auto was = source_text(m_sources, m_tree.nodes[old.root].where);
         auto per_vi = let.citation.empty() ? std::string{} : fmt::format(" theo “{}”", let.citation);
         auto per_en = let.citation.empty() ? std::string{} : fmt::format(" per “{}”", let.citation);
-        f.note = {fmt::format("ghi đè tại {}{}: {}; thay giá trị tại {}: {}", place(let.where), per_vi, def,
+        note = {fmt::format("ghi đè tại {}{}: {}; thay giá trị tại {}: {}", place(let.where), per_vi, def,
                               place(old.where), was),
                   fmt::format("overridden at {}{} as {}, replacing {}: {}", place(let.where), per_en, def, place(old.where),
                               was)};
@@ -280,42 +354,39 @@ class builder {
       // A definition that counts members names them as the count itself would.
       if (m_tree.nodes[let.root].code == op::count_members)
         if (auto who = members_note(let.root); !who.empty()) {
-          f.note.vi += "; " + who.vi;
-          f.note.en += "; " + who.en;
+          note.vi += "; " + who.vi;
+          note.en += "; " + who.en;
         }
       if (m_tree.nodes[let.root].code == op::days) {
         auto periods = periods_note(let.root);
-        f.note.vi += "; " + periods.vi;
-        f.note.en += "; " + periods.en;
+        note.vi += "; " + periods.vi;
+        note.en += "; " + periods.en;
         add_periods(let.root, f);
       }
       if (auto e = m_trace.estimated[m_tree.lets[n.slot].root]) {
-        f.note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
-        f.note.en += fmt::format("; {} of the events counted are estimates", e);
+        note.vi += fmt::format("; trong đó {} sự kiện là số liệu ước tính", e);
+        note.en += fmt::format("; {} of the events counted are estimates", e);
       }
     } else if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max ||
                n.code == op::count_years) {
-      auto k = m_trace.matched[index];
-      f.note = {fmt::format("{} sự kiện được tính", k), fmt::format("{} event{} counted", k, k == 1 ? "" : "s")};
-      if (auto e = m_trace.estimated[index]) {
-        f.note.vi += fmt::format(", trong đó {} là số liệu ước tính", e);
-        f.note.en += fmt::format(", {} of them estimate{}", e, e == 1 ? "" : "s");
-      }
-      refusals_note(index, n.aux, f.note);
+      f.counted = true;
+      f.events = m_trace.matched[index];
+      f.estimates = m_trace.estimated[index];
+      refusals_note(index, n.aux, note);
     } else if (n.code == op::days) {
-      f.note = periods_note(index);
+      note = periods_note(index);
       add_periods(index, f);
     } else if (n.code == op::count_members) {
-      f.note = members_note(index);
+      note = members_note(index);
     } else if (n.code == op::award_passed) {
       for (const auto& [node, v] : m_trace.prerequisites)
         if (node == index) {
           const auto& award = m_tree.awards[n.slot];
-          f.note = {fmt::format("kết quả xét “{}”: {}", award.label, eval::outcome_name(v.result, false)),
+          note = {fmt::format("kết quả xét “{}”: {}", award.label, eval::outcome_name(v.result, false)),
                     fmt::format("outcome for “{}”: {}", award.label, eval::outcome_name(v.result, true))};
         }
     }
-    return f;
+    return note;
   }
 
   void add_periods(std::uint32_t index, fact& f) const {
@@ -436,64 +507,63 @@ class builder {
   }
 
   // Facts for an operand and for the fields and definitions it reads.
-  void collect(std::uint32_t index, bool as_percent, std::vector<fact>& out, std::set<std::string>& seen_text) const {
+  void collect(std::uint32_t index, bool as_percent, std::vector<fact>& out) const {
     const auto& n = m_tree.nodes[index];
     if (n.code == op::constant) return;
-    auto f = describe(index, as_percent);
-    if (seen_text.insert(f.what).second) out.push_back(std::move(f));
+    // An expression read twice is shown once.
+    const auto what = written_at(n.where);
+    if (std::none_of(out.begin(), out.end(), [&](const fact& f) { return same_on_one_line(f.what, what); }))
+      describe(index, as_percent, out.emplace_back());
     if (n.code == op::count || n.code == op::sum || n.code == op::min || n.code == op::max || n.code == op::load_event ||
         n.code == op::count_members || n.code == op::count_years || n.code == op::days)
       return;  // event-level values differ per event; the count says enough
     for (std::uint32_t i = 0; i < n.child_count; ++i) {
-      collect(m_tree.children[n.first_child + i], false, out, seen_text);
+      const auto child = m_tree.children[n.first_child + i];
+      if (m_tree.nodes[child].code != op::constant) collect(child, false, out);
     }
   }
 
   // `owner`: the kind of item the condition belongs to. An exclusion or a deferral acts
   // when its condition holds, so its threshold reads "loại trừ khi ≥ cảnh cáo" (or
   // "hoãn khi …") rather than "cần ≥ cảnh cáo", and no gap is shown.
-  item build_condition(std::uint32_t index, item_kind owner) const {
+  void build_condition(std::uint32_t index, item_kind owner, item& it) const {
     const auto& n = m_tree.nodes[index];
-    item it;
     it.kind = item_kind::condition;
-    it.text = source_text(m_sources, n.where);
+    it.text = written_at(n.where);
     it.where = n.where;
     it.verdict = truth_at(index);
     const std::uint32_t* kids = m_tree.children.data() + n.first_child;
     if (n.code == op::and_op || n.code == op::or_op || n.code == op::not_op || n.code == op::at_least) {
       if (n.code == op::at_least) it.at_least = n.aux;
-      for (std::uint32_t i = 0; i < n.child_count; ++i) it.children.push_back(build_condition(kids[i], owner));
-      return it;
+      renew_all(it.children, n.child_count);
+      for (std::uint32_t i = 0; i < n.child_count; ++i) build_condition(kids[i], owner, it.children[i]);
+      return;
     }
+    it.children.clear();  // a leaf
     if (n.code == op::consecutive || n.code == op::years_at_least) {
       describe_history(index, it);
-      return it;
+      return;
     }
-    std::set<std::string> seen_text;
     if (is_comparison(n.code)) {
       bool pct = percent_like(kids[0]) || percent_like(kids[1]);
-      collect(kids[0], pct, it.seen, seen_text);
-      collect(kids[1], pct, it.seen, seen_text);
+      it.seen.reserve(2);
+      collect(kids[0], pct, it.seen);
+      if (m_tree.nodes[kids[1]].code != op::constant) collect(kids[1], pct, it.seen);
       const auto& rhs_node = m_tree.nodes[kids[1]];
-      auto rhs = format_value(m_trace.values[kids[1]], m_shape, pct);
-      auto rhs_text = rhs_node.code == op::constant ? rhs : bilingual{source_text(m_sources, rhs_node.where), source_text(m_sources, rhs_node.where)};
-      if (owner == item_kind::exclusion) {
-        it.threshold = {fmt::format("loại trừ khi {} {}", op_symbol(n.code), rhs_text.vi),
-                        fmt::format("excludes when {} {}", op_symbol(n.code), rhs_text.en)};
-      } else if (owner == item_kind::deferral) {
-        it.threshold = {fmt::format("hoãn khi {} {}", op_symbol(n.code), rhs_text.vi),
-                        fmt::format("defers when {} {}", op_symbol(n.code), rhs_text.en)};
-      } else {
-        it.threshold = {fmt::format("cần {} {}", op_symbol(n.code), rhs_text.vi), fmt::format("needs {} {}", op_symbol(n.code), rhs_text.en)};
-        // A dossier requirement's label already says what to supply; "needs 1 more" would not.
-        if (it.verdict == eval::truth::no && owner != item_kind::procedure) it.gap = gap_of(n.code, kids[0], kids[1], pct);
-      }
+      auto& t = it.threshold;
+      t.code = n.code;
+      t.owner = owner;
+      t.as_percent = pct;
+      if (rhs_node.code == op::constant) t.bound = m_trace.values[kids[1]];
+      else t.bound_written = written_at(rhs_node.where);
+      // A dossier requirement's label already says what to supply; "needs 1 more" would not.
+      if (it.verdict == eval::truth::no && owner != item_kind::exclusion && owner != item_kind::deferral && owner != item_kind::procedure)
+        it.gap = gap_of(n.code, kids[0], kids[1], pct);
     } else if (n.code == op::in_set || n.code == op::not_in_set) {
-      collect(kids[0], false, it.seen, seen_text);
+      collect(kids[0], false, it.seen);
     } else {
-      collect(index, false, it.seen, seen_text);
+      collect(index, false, it.seen);
     }
-    return it;
   }
 
   // The first event field the `nơi` condition reads (the rating), or -1: what a year
@@ -535,34 +605,34 @@ class builder {
     const eval::year_mark* broke = nullptr;  // the latest year that definitely did not count
     for (const auto& m : marks) {
       fact f;
-      f.what = fmt::format("{} {}", list.name, m.year);
+      f.what = keep({fmt::format("{} {}", list.name, m.year), {}})->vi;
       switch (m.status) {
         case eval::year_status::met:
           ++met;
-          f.value = quoted(m);
-          f.note = {"đạt", "met"};
+          f.words = keep(quoted(m));
+          f.note = keep({"đạt", "met"});
           break;
         case eval::year_status::not_met:
-          f.value = quoted(m);
-          f.note = {"không đạt", "not met"};
+          f.words = keep(quoted(m));
+          f.note = keep({"không đạt", "not met"});
           broke = &m;
           break;
         case eval::year_status::unknown:
-          f.value = {"chưa rõ", "unknown"};
+          f.words = keep({"chưa rõ", "unknown"});
           f.missing = true;
-          f.note = {"không xác định được", "cannot be judged"};
+          f.note = keep({"không xác định được", "cannot be judged"});
           break;
         case eval::year_status::missing:
-          f.value = {"không có", "none"};
+          f.words = keep({"không có", "none"});
           f.missing = true;
-          f.note = {fmt::format("thiếu {} năm {}", list_words, m.year), fmt::format("no `{}` for {}", list.name, m.year)};
+          f.note = keep({fmt::format("thiếu {} năm {}", list_words, m.year), fmt::format("no `{}` for {}", list.name, m.year)});
           if (m_tree.constants[m_tree.nodes[m_tree.children[n.first_child + 2]].slot].boolean) broke = &m;
           else missing.push_back(std::to_string(m.year));
           break;
         case eval::year_status::before_reset:
-          f.value = m.event >= 0 ? quoted(m) : bilingual{"không có", "none"};
-          f.note = {fmt::format("trước mốc tính lại {}: không được tính", reset_text().vi),
-                    fmt::format("before the reset date {}: does not count", reset_text().en)};
+          f.words = keep(m.event >= 0 ? quoted(m) : bilingual{"không có", "none"});
+          f.note = keep({fmt::format("trước mốc tính lại {}: không được tính", reset_text().vi),
+                         fmt::format("before the reset date {}: does not count", reset_text().en)});
           broke = &m;
           break;
       }
@@ -571,117 +641,53 @@ class builder {
     const std::int32_t years = n.window_from;
     const std::int32_t first = marks.empty() ? 0 : marks.front().year, last = marks.empty() ? 0 : marks.back().year;
     if (n.code == op::consecutive) {
-      it.threshold = {fmt::format("cần đạt cả {} năm liên tục từ {} đến {}", years, first, last),
-                      fmt::format("needs all {} consecutive years {} to {}", years, first, last)};
+      it.threshold.words = keep({fmt::format("cần đạt cả {} năm liên tục từ {} đến {}", years, first, last),
+                                 fmt::format("needs all {} consecutive years {} to {}", years, first, last)});
     } else {
-      it.threshold = {fmt::format("cần ít nhất {} trong {} năm từ {} đến {}; đã đạt {}", n.slot, years, first, last, met),
-                      fmt::format("needs at least {} of the {} years {} to {}; {} met", n.slot, years, first, last, met)};
+      it.threshold.words = keep({fmt::format("cần ít nhất {} trong {} năm từ {} đến {}; đã đạt {}", n.slot, years, first, last, met),
+                                 fmt::format("needs at least {} of the {} years {} to {}; {} met", n.slot, years, first, last, met)});
     }
     const eval::truth verdict = truth_at(index);
     if (verdict == eval::truth::no) {
       if (n.code == op::consecutive && broke) {
         if (broke->status == eval::year_status::not_met) {
           auto v = quoted(*broke);
-          it.gap = {fmt::format("chuỗi bị ngắt ở năm {}: chỉ đạt {}", broke->year, v.vi),
-                    fmt::format("the run breaks in {}: only {}", broke->year, v.en)};
+          it.gap.words = keep({fmt::format("chuỗi bị ngắt ở năm {}: chỉ đạt {}", broke->year, v.vi),
+                    fmt::format("the run breaks in {}: only {}", broke->year, v.en)});
         } else if (broke->status == eval::year_status::before_reset) {
-          it.gap = {fmt::format("chuỗi tính lại sau ngày {}: năm {} không được tính", reset_text().vi, broke->year),
-                    fmt::format("the run restarts after {}: {} does not count", reset_text().en, broke->year)};
+          it.gap.words = keep({fmt::format("chuỗi tính lại sau ngày {}: năm {} không được tính", reset_text().vi, broke->year),
+                    fmt::format("the run restarts after {}: {} does not count", reset_text().en, broke->year)});
         } else {
-          it.gap = {fmt::format("chuỗi bị ngắt ở năm {}: không có {}", broke->year, list_words),
-                    fmt::format("the run breaks in {}: no `{}`", broke->year, list.name)};
+          it.gap.words = keep({fmt::format("chuỗi bị ngắt ở năm {}: không có {}", broke->year, list_words),
+                    fmt::format("the run breaks in {}: no `{}`", broke->year, list.name)});
         }
       } else if (n.code == op::years_at_least) {
         auto more = n.slot - met;
-        it.gap = {fmt::format("cần thêm {} năm đạt", more), fmt::format("needs {} more year{} met", more, more == 1 ? "" : "s")};
+        it.gap.words = keep({fmt::format("cần thêm {} năm đạt", more), fmt::format("needs {} more year{} met", more, more == 1 ? "" : "s")});
       }
     } else if (verdict == eval::truth::unknown && !missing.empty()) {
       std::string ys;
       for (const auto& y : missing) ys += (ys.empty() ? "" : ", ") + y;
-      it.gap = {fmt::format("thiếu {} năm {}", list_words, ys), fmt::format("no `{}` for {}", list.name, ys)};
+      it.gap.words = keep({fmt::format("thiếu {} năm {}", list_words, ys), fmt::format("no `{}` for {}", list.name, ys)});
     }
   }
 
-  bilingual gap_of(op code, std::uint32_t lhs, std::uint32_t rhs, bool pct) const {
+  explain::gap gap_of(op code, std::uint32_t lhs, std::uint32_t rhs, bool pct) const {
+    explain::gap g;
     const value& a = m_trace.values[lhs];
     const value& b = m_trace.values[rhs];
-    if (a.kind != value_type::number || b.kind != value_type::number) return {};
+    if (a.kind != value_type::number || b.kind != value_type::number) return g;
+    if (code != op::ge && code != op::gt && code != op::le && code != op::lt) return g;
     auto diff = code == op::ge || code == op::gt ? sub(b.num, a.num) : sub(a.num, b.num);
-    if (!diff) return {};
-    auto amount = format_value(value::of(*diff), m_shape, pct);
-    if (pct) {
-      // percentage points, e.g. "thiếu 12,5 điểm phần trăm"
-      auto points = mul(*diff, number::integer(100));
-      if (points) amount = {format_number(*points, ','), format_number(*points, '.')};
-    }
-    const char* unit_vi = pct ? " điểm phần trăm" : "";
-    const char* unit_en = pct ? " percentage points" : "";
-    if (code == op::ge || code == op::gt) {
-      if (const auto* c = counted(lhs)) {
-        auto list = m_shape.lists[c->aux].name;
-        for (auto& ch : list)
-          if (ch == '_') ch = ' ';
-        if (code == op::ge) return {fmt::format("cần thêm {} lần {}", amount.vi, list), fmt::format("needs {} more {}", amount.en, list)};
-        return {fmt::format("cần thêm hơn {} lần {}", amount.vi, list), fmt::format("needs more than {} more {}", amount.en, list)};
-      }
-      if (code == op::ge) return {fmt::format("thiếu {}{}", amount.vi, unit_vi), fmt::format("short by {}{}", amount.en, unit_en)};
-      return {fmt::format("cần vượt thêm hơn {}{}", amount.vi, unit_vi), fmt::format("needs more than {}{} more", amount.en, unit_en)};
-    }
-    if (code == op::le || code == op::lt) return {fmt::format("vượt {}{}", amount.vi, unit_vi), fmt::format("over by {}{}", amount.en, unit_en)};
-    return {};
+    if (!diff) return g;
+    g.code = code;
+    g.amount = *diff;
+    g.as_percent = pct;
+    if (code == op::ge || code == op::gt)
+      if (const auto* c = counted(lhs)) g.counted_list = m_shape.lists[c->aux].name;
+    return g;
   }
 };
-
-// The failing (or holding) condition deepest in an item: what the first sentence names.
-const item& decisive_leaf(const item& it, eval::truth wanted) {
-  for (const auto& c : it.children)
-    if (c.verdict == wanted && it.kind != item_kind::group) return decisive_leaf(c, wanted);
-  return it;
-}
-
-bilingual detail_of(const item& leaf) {
-  std::string vi, en;
-  for (const auto& f : leaf.seen) {
-    if (leaf.history) break;  // a fact per year: the threshold and gap say it in one line
-    if (!vi.empty()) {
-      vi += ", ";
-      en += ", ";
-    }
-    vi += fmt::format("{} = {}", f.what, f.value.vi);
-    en += fmt::format("{} = {}", f.what, f.value.en);
-  }
-  auto append = [&](const bilingual& b) {
-    if (b.empty()) return;
-    if (!vi.empty()) {
-      vi += "; ";
-      en += "; ";
-    }
-    vi += b.vi;
-    en += b.en;
-  };
-  append(leaf.threshold);
-  append(leaf.gap);
-  if (vi.empty()) {
-    vi = leaf.text;
-    en = leaf.text;
-  }
-  return {vi, en};
-}
-
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (!out.empty()) out += ", ";
-    out += "`" + p + "`";
-  }
-  return out;
-}
-
-// " của đơn_vị THPT A" / " in đơn_vị THPT A"; empty for the whole run.
-std::string group_phrase(const ranking_info& ri, bool en) {
-  if (ri.group_field.empty()) return "";
-  return en ? fmt::format(" in {} {}", ri.group_field, ri.group.en) : fmt::format(" của {} {}", ri.group_field, ri.group.vi);
-}
 
 bilingual rounding_words(compile::rounding r) {
   switch (r) {
@@ -757,19 +763,27 @@ void describe_ranking(explanation& ex, const eval::award_ranking& r, const compi
 }  // namespace
 
 explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_t award, const source_set& sources) {
+  explanation ex;
+  eval::trace_record trace;
+  explain_into(ex, ev, participant, award, sources, trace);
+  return ex;
+}
+
+void explain_into(explanation& ex, eval::evaluator& ev, std::uint32_t participant, std::uint32_t award, const source_set& sources,
+                  eval::trace_record& trace) {
   const auto& a = ev.tree().awards[award];
   std::optional<eval::award_ranking> ranking;
   if (a.ranked() || a.quota.present) ranking = eval::rank_award(ev, award);
-  eval::trace_record trace;
   ev.begin(participant);
   ev.trace(award, trace);
   const auto& records = ev.records();
   auto row = records.row(participant);
 
-  explanation ex;
-  ex.participant_id = std::string(row[field_id].text);
-  if (row[field_name].kind == value_type::text) ex.participant_name = std::string(row[field_name].text);
-  if (row[field_unit].kind == value_type::text) ex.unit = std::string(row[field_unit].text);
+  forget_previous(ex);
+  ex.shape = &records.shape();
+  ex.participant_id = row[field_id].text;
+  if (row[field_name].kind == value_type::text) ex.participant_name = row[field_name].text;
+  if (row[field_unit].kind == value_type::text) ex.unit = row[field_unit].text;
   ex.award_name = a.name;
   ex.award_label = a.label;
   ex.level = a.level;
@@ -786,21 +800,26 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
   }
   ex.result = trace.result.result;
   ex.provisional = trace.result.provisional;
+  ex.deciding = trace.result.deciding;
   if (ranking) {
     describe_ranking(ex, *ranking, ev.tree(), a, participant, records, sources);
     if (ranking->outside(participant)) ex.result = eval::outcome::outside_quota;
   }
 
-  builder b(ev, trace, sources, participant);
+  builder b(ev, trace, sources, participant, ex.words);
   std::size_t cursor = 0;
-  for (const auto& c : a.criteria) ex.criteria.push_back(b.build_criterion(c, item_kind::criterion, trace.criteria, cursor));
+  renew_all(ex.criteria, a.criteria.size());
+  for (std::size_t i = 0; i < a.criteria.size(); ++i) b.build_criterion(a.criteria[i], item_kind::criterion, trace.criteria, cursor, ex.criteria[i]);
   cursor = 0;
-  for (const auto& c : a.exclusions) ex.exclusions.push_back(b.build_criterion(c, item_kind::exclusion, trace.exclusions, cursor));
+  renew_all(ex.exclusions, a.exclusions.size());
+  for (std::size_t i = 0; i < a.exclusions.size(); ++i) b.build_criterion(a.exclusions[i], item_kind::exclusion, trace.exclusions, cursor, ex.exclusions[i]);
   cursor = 0;
-  for (const auto& c : a.procedures) ex.procedures.push_back(b.build_criterion(c, item_kind::procedure, trace.procedures, cursor));
+  renew_all(ex.procedures, a.procedures.size());
+  for (std::size_t i = 0; i < a.procedures.size(); ++i) b.build_criterion(a.procedures[i], item_kind::procedure, trace.procedures, cursor, ex.procedures[i]);
   cursor = 0;
-  for (const auto& c : a.deferrals) ex.deferrals.push_back(b.build_criterion(c, item_kind::deferral, trace.deferrals, cursor));
-  ex.tier = b.build_tiers(a.tiers);
+  renew_all(ex.deferrals, a.deferrals.size());
+  for (std::size_t i = 0; i < a.deferrals.size(); ++i) b.build_criterion(a.deferrals[i], item_kind::deferral, trace.deferrals, cursor, ex.deferrals[i]);
+  if (a.tiers.present) ex.tier = b.build_tiers(a.tiers);
   ex.sheets = b.build_sheets();
   ex.missing = eval::missing_field_names(records, trace);
   for (auto node : trace.undefined) ex.undefined.push_back(source_text(sources, ev.tree().nodes[node].where));
@@ -808,126 +827,6 @@ explanation explain(eval::evaluator& ev, std::uint32_t participant, std::uint32_
     const auto& sheet = ev.tree().sheets[ev.tree().nodes[node].aux];
     if (sheet.grade_let >= 0) ex.outside_bands.push_back(ev.tree().lets[static_cast<std::size_t>(sheet.grade_let)].name);
   }
-
-  const auto& tier = ex.tier;
-  const bool tiers_decided = ex.result == eval::outcome::failed && trace.result.deciding == static_cast<std::int32_t>(a.criteria.size());
-  auto with_next = [&](bilingual s) {
-    if (tier.next.empty()) return s;
-    return bilingual{s.vi + fmt::format(" {} tiếp theo: {}.", tier.milestones ? "Mốc" : "Hạng", tier.next.vi),
-                     s.en + fmt::format(" Next: {}.", tier.next.en)};
-  };
-  if (ex.result == eval::outcome::passed && tier.present && tier.reached >= 0) {
-    const auto& line = tier.lines[static_cast<std::size_t>(tier.reached)];
-    const char* word_vi = tier.milestones ? "mốc" : "hạng";
-    const char* word_en = tier.milestones ? "milestone" : "tier";
-    ex.first_reason = with_next({fmt::format("Đạt {} “{}”: {} = {}, đạt ngưỡng từ {}; đáp ứng các tiêu chí và không thuộc trường hợp loại trừ nào.",
-                                             word_vi, line.label, tier.measure, tier.value.vi, line.from.vi),
-                                 fmt::format("Passed, {} “{}”: {} = {}, reaching its threshold from {}; meets the criteria and no exclusion applies.",
-                                             word_en, line.label, tier.measure, tier.value.en, line.from.en)});
-  } else if (tiers_decided && tier.reached >= 0) {
-    const auto& line = tier.lines[static_cast<std::size_t>(tier.reached)];
-    ex.first_reason = with_next({fmt::format("Không đạt vì mốc “{}” ({} = {}) đã được trao trước đây; mỗi mốc chỉ trao một lần.",
-                                             line.label, tier.measure, tier.value.vi),
-                                 fmt::format("Failed because milestone “{}” ({} = {}) was granted earlier; each milestone is granted once.",
-                                             line.label, tier.measure, tier.value.en)});
-  } else if (tiers_decided) {
-    const auto& line = tier.lines.front();
-    ex.first_reason = {fmt::format("Không đạt vì chưa đạt {} thấp nhất “{}”: {} = {}, cần từ {}{}.", tier.milestones ? "mốc" : "hạng",
-                                   line.label, tier.measure, tier.value.vi, line.from.vi, tier.next.empty() ? "" : "; " + tier.next.vi),
-                       fmt::format("Failed because the lowest {} “{}” is not reached: {} = {}, needs from {}{}.",
-                                   tier.milestones ? "milestone" : "tier", line.label, tier.measure, tier.value.en, line.from.en,
-                                   tier.next.empty() ? "" : "; " + tier.next.en)};
-  } else switch (ex.result) {
-    case eval::outcome::passed:
-      if (a.criteria.size() == 1)
-        ex.first_reason = {"Đạt: đáp ứng tiêu chí của danh hiệu và không thuộc trường hợp loại trừ nào.",
-                           "Passed: meets the award's criterion and no exclusion applies."};
-      else
-        ex.first_reason = {fmt::format("Đạt: đáp ứng cả {} tiêu chí và không thuộc trường hợp loại trừ nào.", a.criteria.size()),
-                           fmt::format("Passed: meets all {} criteria and no exclusion applies.", a.criteria.size())};
-      if (ex.ranking.rank) {
-        const auto& ri = ex.ranking;
-        ex.first_reason.vi += ri.limited ? fmt::format(" Xếp hạng {} trong {} đối tượng đủ điều kiện{}, trong {} suất của chỉ tiêu.", ri.rank, ri.eligible, group_phrase(ri, false), ri.slots)
-                                         : fmt::format(" Xếp hạng {} trong {} đối tượng đủ điều kiện{}.", ri.rank, ri.eligible, group_phrase(ri, false));
-        ex.first_reason.en += ri.limited ? fmt::format(" Ranked {} of {} eligible{}, within the quota's {} {}.", ri.rank, ri.eligible, group_phrase(ri, true), ri.slots, ri.slots == 1 ? "slot" : "slots")
-                                         : fmt::format(" Ranked {} of {} eligible{}.", ri.rank, ri.eligible, group_phrase(ri, true));
-      }
-      break;
-    case eval::outcome::outside_quota: {
-      const auto& ri = ex.ranking;
-      ex.first_reason = {fmt::format("Đủ điều kiện nhưng ngoài chỉ tiêu: đáp ứng mọi tiêu chí, xếp hạng {} trong {} đối tượng đủ điều kiện{}, "
-                                     "ngoài số suất của chỉ tiêu: {}.", ri.rank, ri.eligible, group_phrase(ri, false), ri.arithmetic.vi),
-                         fmt::format("Eligible, outside the quota: meets every criterion, ranked {} of {} eligible{}, "
-                                     "beyond the quota's slots: {}.", ri.rank, ri.eligible, group_phrase(ri, true), ri.arithmetic.en)};
-      break;
-    }
-    case eval::outcome::failed: {
-      const auto& crit = ex.criteria[static_cast<std::size_t>(trace.result.deciding)];
-      auto d = detail_of(decisive_leaf(crit, eval::truth::no));
-      if (crit.kind == item_kind::group) {
-        std::size_t held = 0;
-        for (const auto& m : crit.children) held += m.verdict == eval::truth::yes;
-        d = {fmt::format("chỉ đáp ứng {}/{} tiêu chí, cần ít nhất {}", held, crit.children.size(), crit.at_least),
-             fmt::format("only {} of {} criteria met, at least {} needed", held, crit.children.size(), crit.at_least)};
-      }
-      ex.first_reason = {fmt::format("Không đạt vì tiêu chí “{}” chưa đáp ứng: {}.", crit.label, d.vi),
-                         fmt::format("Failed because criterion “{}” is not met: {}.", crit.label, d.en)};
-      break;
-    }
-    case eval::outcome::excluded: {
-      const auto& exc = ex.exclusions[static_cast<std::size_t>(trace.result.deciding)];
-      auto d = detail_of(decisive_leaf(exc, eval::truth::yes));
-      ex.first_reason = {fmt::format("Bị loại trừ vì “{}”: {}.", exc.label, d.vi),
-                         fmt::format("Excluded because “{}” holds: {}.", exc.label, d.en)};
-      break;
-    }
-    case eval::outcome::inadmissible: {
-      // Every unmet requirement is listed: the unit must fix all of them, not the first.
-      std::vector<std::string> unmet;
-      for (const auto& p : ex.procedures)
-        if (p.verdict == eval::truth::no) unmet.push_back(fmt::format("“{}”", p.label));
-      std::string list;
-      for (const auto& u : unmet) list += (list.empty() ? "" : ", ") + u;
-      ex.first_reason = {fmt::format("Không hợp lệ về thủ tục (chưa xét tiêu chí): hồ sơ chưa đáp ứng {}.", list),
-                         fmt::format("Procedurally inadmissible (criteria not considered): the dossier does not meet {}.", list)};
-      break;
-    }
-    case eval::outcome::deferred: {
-      const auto& def = ex.deferrals[static_cast<std::size_t>(trace.result.deciding)];
-      auto d = detail_of(decisive_leaf(def, eval::truth::yes));
-      ex.first_reason = {fmt::format("Tạm hoãn xét khen thưởng vì “{}”: {}. Đây không phải là quyết định không đạt.", def.label, d.vi),
-                         fmt::format("Deferred because “{}” holds: {}. This is not a rejection.", def.label, d.en)};
-      break;
-    }
-    case eval::outcome::not_decidable: {
-      std::vector<std::string> vi, en;
-      if (!ex.missing.empty()) {
-        vi.push_back(fmt::format("thiếu {}", join(ex.missing)));
-        en.push_back(fmt::format("missing {}", join(ex.missing)));
-      }
-      if (!ex.undefined.empty()) {
-        vi.push_back(fmt::format("không tính được {} vì chia cho 0", join(ex.undefined)));
-        en.push_back(fmt::format("{} cannot be computed: division by zero", join(ex.undefined)));
-      }
-      if (!ex.outside_bands.empty()) {
-        vi.push_back(fmt::format("tổng điểm không thuộc khung điểm nào của {}", join(ex.outside_bands)));
-        en.push_back(fmt::format("the total falls in none of the bands of {}", join(ex.outside_bands)));
-      }
-      auto sentence = [](const std::vector<std::string>& parts) {
-        std::string s;
-        for (const auto& p : parts) s += (s.empty() ? "" : "; ") + p;
-        return s;
-      };
-      ex.first_reason = {fmt::format("Chưa đủ dữ liệu để quyết định: {}.", sentence(vi)),
-                         fmt::format("Not decidable: {}.", sentence(en))};
-      break;
-    }
-  }
-  if (ex.provisional) {
-    ex.first_reason.vi += " Kết quả tạm tính: dựa trên số liệu ước tính (ước thực hiện), cần xét lại khi có số liệu thực hiện.";
-    ex.first_reason.en += " Provisional: based on estimated figures, to be reviewed when the actual figures are in.";
-  }
-  return ex;
 }
 
 }  // namespace thidua::explain

@@ -37,11 +37,11 @@ json location(const source_set& sources, span where) {
   return json{{"file", src.name()}, {"line", pos.line}, {"column", pos.column}};
 }
 
-json item_json(const explain::item& it, const source_set& sources) {
+json item_json(const explain::item& it, const schema& shape, const source_set& sources) {
   json j;
   j["kind"] = kind_code(it.kind);
   if (!it.label.empty()) j["label"] = it.label;
-  if (!it.text.empty()) j["condition"] = it.text;
+  if (!it.text.empty()) j["condition"] = explain::one_line(it.text);
   j["verdict"] = truth_code(it.verdict);
   j["source"] = location(sources, it.where);
   if (!it.citation.empty()) j["citation"] = it.citation;
@@ -49,8 +49,8 @@ json item_json(const explain::item& it, const source_set& sources) {
   if (!it.seen.empty()) {
     json seen = json::array();
     for (const auto& f : it.seen) {
-      json x{{"what", f.what}, {"value", both(f.value)}, {"missing", f.missing}};
-      if (!f.note.empty()) x["note"] = both(f.note);
+      json x{{"what", explain::one_line(f.what)}, {"value", both(explain::shown_value(f, shape))}, {"missing", f.missing}};
+      if (auto note = explain::note_text(f); !note.empty()) x["note"] = both(note);
       if (f.overridden) x["overridden"] = true;
       if (!f.periods.empty()) {
         json periods = json::array();
@@ -63,11 +63,11 @@ json item_json(const explain::item& it, const source_set& sources) {
     }
     j["seen"] = std::move(seen);
   }
-  if (!it.threshold.empty()) j["threshold"] = both(it.threshold);
-  if (!it.gap.empty()) j["gap"] = both(it.gap);
+  if (!it.threshold.empty()) j["threshold"] = both(explain::threshold_text(it.threshold, shape));
+  if (!it.gap.empty()) j["gap"] = both(explain::gap_text(it.gap, shape));
   if (!it.children.empty()) {
     json kids = json::array();
-    for (const auto& c : it.children) kids.push_back(item_json(c, sources));
+    for (const auto& c : it.children) kids.push_back(item_json(c, shape, sources));
     j["children"] = std::move(kids);
   }
   return j;
@@ -106,29 +106,32 @@ json ranking_json(const explain::ranking_info& ri) {
 }  // namespace
 
 std::string explanation_json(const explain::explanation& ex, const source_set& sources) {
+  const schema& shape = *ex.shape;
   json j;
   j["participant"] = {{"id", ex.participant_id}, {"name", ex.participant_name}, {"unit", ex.unit}};
+  json basis = json::array();
+  for (const auto& b : ex.legal_basis) basis.push_back(b);
   j["award"] = {{"name", ex.award_name}, {"label", ex.award_label}, {"level", ex.level}, {"round", ex.round},
-                {"legal_basis", ex.legal_basis}};
+                {"legal_basis", std::move(basis)}};
   if (!ex.version.empty()) j["award"]["version"] = both(ex.version);
   j["outcome"] = std::string(eval::outcome_code(ex.result));
   if (ex.provisional) j["provisional"] = true;
-  j["first_reason"] = both(ex.first_reason);
+  j["first_reason"] = both(explain::first_reason(ex));
   if (!ex.missing.empty()) j["missing"] = ex.missing;
   if (!ex.undefined.empty()) j["undefined"] = ex.undefined;
   if (ex.ranking.present) j["ranking"] = ranking_json(ex.ranking);
   if (!ex.outside_bands.empty()) j["outside_bands"] = ex.outside_bands;
   json crit = json::array();
-  for (const auto& c : ex.criteria) crit.push_back(item_json(c, sources));
+  for (const auto& c : ex.criteria) crit.push_back(item_json(c, shape, sources));
   j["criteria"] = std::move(crit);
   json excl = json::array();
-  for (const auto& c : ex.exclusions) excl.push_back(item_json(c, sources));
+  for (const auto& c : ex.exclusions) excl.push_back(item_json(c, shape, sources));
   j["exclusions"] = std::move(excl);
   // Only files that use them get these keys, so older consumers see no change.
   auto list = [&](const char* key, const std::vector<explain::item>& items) {
     if (items.empty()) return;
     json arr = json::array();
-    for (const auto& c : items) arr.push_back(item_json(c, sources));
+    for (const auto& c : items) arr.push_back(item_json(c, shape, sources));
     j[key] = std::move(arr);
   };
   list("procedures", ex.procedures);

@@ -41,29 +41,36 @@ std::string small_mark(eval::truth t) {
   return "?";
 }
 
-void facts(std::string& out, const std::vector<explain::fact>& seen, const std::string& indent, lang l) {
+void facts(std::string& out, const std::vector<explain::fact>& seen, const schema& shape, const std::string& indent, lang l) {
   const bool en = l == lang::en;
   for (const auto& f : seen) {
-    out += fmt::format("{}{} {} = {}", indent, en ? "seen:" : "giá trị:", f.what, f.value.in(l));
-    if (!f.note.empty()) out += fmt::format(" ({})", f.note.in(l));
+    out += fmt::format("{}{} {} = {}", indent, en ? "seen:" : "giá trị:", explain::one_line(f.what), explain::shown_value(f, shape).in(l));
+    if (auto note = explain::note_text(f); !note.empty()) out += fmt::format(" ({})", note.in(l));
     out += "\n";
   }
 }
 
-void condition(std::string& out, const explain::item& it, const std::string& indent, lang l) {
-  out += fmt::format("{}{} {}\n", indent, small_mark(it.verdict), it.text);
+// What a leaf condition saw, what it needs and how far it is from passing.
+void leaf(std::string& out, const explain::item& it, const schema& shape, const std::string& indent, lang l) {
+  const bool en = l == lang::en;
+  facts(out, it.seen, shape, indent, l);
+  if (!it.threshold.empty()) out += fmt::format("{}{} {}\n", indent, en ? "threshold:" : "ngưỡng:", explain::threshold_text(it.threshold, shape).in(l));
+  if (!it.gap.empty()) out += fmt::format("{}{} {}\n", indent, en ? "to pass:" : "để đạt:", explain::gap_text(it.gap, shape).in(l));
+}
+
+void condition(std::string& out, const explain::item& it, const schema& shape, const std::string& indent, lang l) {
+  out += fmt::format("{}{} {}\n", indent, small_mark(it.verdict), explain::one_line(it.text));
   const std::string inner = indent + "    ";
   if (!it.children.empty()) {
     if (it.at_least) out += fmt::format("{}{}\n", inner, l == lang::en ? fmt::format("at least {} of:", it.at_least) : fmt::format("ít nhất {} trong:", it.at_least));
-    for (const auto& c : it.children) condition(out, c, inner, l);
+    for (const auto& c : it.children) condition(out, c, shape, inner, l);
     return;
   }
-  facts(out, it.seen, inner, l);
-  if (!it.threshold.empty()) out += fmt::format("{}{} {}\n", inner, l == lang::en ? "threshold:" : "ngưỡng:", it.threshold.in(l));
-  if (!it.gap.empty()) out += fmt::format("{}{} {}\n", inner, l == lang::en ? "to pass:" : "để đạt:", it.gap.in(l));
+  leaf(out, it, shape, inner, l);
 }
 
-void criterion(std::string& out, const explain::item& it, const source_set& sources, const std::string& indent, lang l) {
+void criterion(std::string& out, const explain::item& it, const schema& shape, const source_set& sources, const std::string& indent,
+               lang l) {
   const bool en = l == lang::en;
   out += fmt::format("{}{} {}  ({})\n", indent, mark(it.verdict, it.kind, l), it.label, location(sources, it.where));
   const std::string inner = indent + "    ";
@@ -73,23 +80,21 @@ void criterion(std::string& out, const explain::item& it, const source_set& sour
     for (const auto& c : it.children) held += c.verdict == eval::truth::yes;
     out += fmt::format("{}{}\n", inner, en ? fmt::format("at least {} of {} needed; {} met", it.at_least, it.children.size(), held)
                                           : fmt::format("cần ít nhất {} trong {}; đã đạt {}", it.at_least, it.children.size(), held));
-    for (const auto& c : it.children) criterion(out, c, sources, inner, l);
+    for (const auto& c : it.children) criterion(out, c, shape, sources, inner, l);
     return;
   }
-  out += fmt::format("{}{} {}\n", inner, en ? "condition:" : "điều kiện:", it.text);
+  out += fmt::format("{}{} {}\n", inner, en ? "condition:" : "điều kiện:", explain::one_line(it.text));
   if (!it.children.empty()) {
     if (it.at_least) out += fmt::format("{}{}\n", inner, en ? fmt::format("at least {} of:", it.at_least) : fmt::format("ít nhất {} trong:", it.at_least));
-    for (const auto& c : it.children) condition(out, c, inner + "  ", l);
+    for (const auto& c : it.children) condition(out, c, shape, inner + "  ", l);
     return;
   }
-  facts(out, it.seen, inner, l);
-  if (!it.threshold.empty()) out += fmt::format("{}{} {}\n", inner, en ? "threshold:" : "ngưỡng:", it.threshold.in(l));
-  if (!it.gap.empty()) out += fmt::format("{}{} {}\n", inner, en ? "to pass:" : "để đạt:", it.gap.in(l));
+  leaf(out, it, shape, inner, l);
 }
 
 // The ranking block of a ranked award: group, quota arithmetic, rank, keys, cut-off and
 // the comparator that decided against the neighbour across the cut.
-void ranking(std::string& out, const explain::ranking_info& ri, const std::string& self, lang l) {
+void ranking(std::string& out, const explain::ranking_info& ri, std::string_view self, lang l) {
   const bool en = l == lang::en;
   auto keys = [&](const std::vector<explain::rank_fact>& list) {
     std::string s;
@@ -194,11 +199,13 @@ void sheet_text(std::string& out, const explain::sheet& s, const source_set& sou
 
 std::string explanation_text(const explain::explanation& ex, const source_set& sources, lang l) {
   const bool en = l == lang::en;
+  const schema& shape = *ex.shape;
   std::string out;
-  std::string who = ex.participant_name.empty() ? ex.participant_id : fmt::format("{} ({} {})", ex.participant_name, en ? "id" : "mã", ex.participant_id);
+  std::string who = ex.participant_name.empty() ? std::string(ex.participant_id)
+                                                 : fmt::format("{} ({} {})", ex.participant_name, en ? "id" : "mã", ex.participant_id);
   if (!ex.unit.empty()) who += fmt::format(", {} {}", en ? "unit" : "đơn vị", ex.unit);
   out += fmt::format("{} {}\n", en ? "Participant:" : "Đối tượng:", who);
-  std::string award = ex.award_label;
+  std::string award(ex.award_label);
   std::vector<std::string> extra;
   if (!ex.level.empty()) extra.push_back(fmt::format("{} {}", en ? "level:" : "cấp:", ex.level));
   if (!ex.round.empty()) extra.push_back(fmt::format("{} {}", en ? "round:" : "đợt:", ex.round));
@@ -213,25 +220,25 @@ std::string explanation_text(const explain::explanation& ex, const source_set& s
   std::string outcome = text::upper(eval::outcome_name(ex.result, en));
   if (ex.provisional) outcome += en ? " (provisional)" : " (tạm tính)";
   out += fmt::format("{} {}\n", en ? "Outcome:" : "Kết quả:", outcome);
-  out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", ex.first_reason.in(l));
+  out += fmt::format("{} {}\n", en ? "Main reason:" : "Lý do chính:", explain::first_reason(ex).in(l));
   if (ex.ranking.present) ranking(out, ex.ranking, ex.participant_id, l);
   // In the order the engine decides: procedure, exclusions, deferrals, criteria; but the
   // criteria come first after the procedure, since that is what auditors read for.
   if (!ex.procedures.empty()) {
     out += fmt::format("\n{}\n", en ? "Procedure (dossier):" : "Thủ tục (hồ sơ):");
-    for (const auto& c : ex.procedures) criterion(out, c, sources, "  ", l);
+    for (const auto& c : ex.procedures) criterion(out, c, shape, sources, "  ", l);
   }
   if (!ex.criteria.empty()) {
     out += fmt::format("\n{}\n", en ? "Criteria:" : "Tiêu chí:");
-    for (const auto& c : ex.criteria) criterion(out, c, sources, "  ", l);
+    for (const auto& c : ex.criteria) criterion(out, c, shape, sources, "  ", l);
   }
   if (!ex.exclusions.empty()) {
     out += fmt::format("\n{}\n", en ? "Exclusions:" : "Loại trừ:");
-    for (const auto& c : ex.exclusions) criterion(out, c, sources, "  ", l);
+    for (const auto& c : ex.exclusions) criterion(out, c, shape, sources, "  ", l);
   }
   if (!ex.deferrals.empty()) {
     out += fmt::format("\n{}\n", en ? "Deferral:" : "Tạm hoãn:");
-    for (const auto& c : ex.deferrals) criterion(out, c, sources, "  ", l);
+    for (const auto& c : ex.deferrals) criterion(out, c, shape, sources, "  ", l);
   }
   if (ex.tier.present) tiers_text(out, ex.tier, sources, l);
   for (const auto& s : ex.sheets) sheet_text(out, s, sources, l);
