@@ -117,9 +117,12 @@ def main():
           f"{fmt_rate(rate(('trace', 'W2', '1')))} | | | |")
     print(f"| thidua, explanation tree built, 1 thread | {fmt_rate(rate(('explain', 'W1', '1')))} | "
           f"{fmt_rate(rate(('explain', 'W2', '1')))} | | | |")
+    if ("explain_render", "W1", "1") in ours:
+        print(f"| thidua, explanation built and rendered (vi text + JSON), 1 thread | "
+              f"{fmt_rate(rate(('explain_render', 'W1', '1')))} | {fmt_rate(rate(('explain_render', 'W2', '1')))} | | | |")
     print(f"| hand-written C++ loop (floor) | {fmt_rate(rate(('handwritten', 'W1', '')))} | "
           f"{fmt_rate(rate(('handwritten', 'W2', '')))} | | | |")
-    print(f"| hand-written C++ loop on our record rows | {fmt_rate(rate(('handrows', 'W1', '')))} | "
+    print(f"| hand-written C++ loop on our record columns | {fmt_rate(rate(('handrows', 'W1', '')))} | "
           f"{fmt_rate(rate(('handrows', 'W2', '')))} | | | |")
     for name, _, variant in peers:
         w1 = peer.get((name, "W1"))
