@@ -11,12 +11,12 @@
 #include <set>
 #include <thread>
 #include <tuple>
-#include <unordered_map>
 
 #include "engine/io/cell_convert.hpp"
 #include "engine/io/field_names.hpp"
 #include "engine/io/input_text.hpp"
 #include "engine/io/json_document.hpp"
+#include "engine/io/text_cache.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/text.hpp"
 
@@ -326,6 +326,7 @@ class json_reader {
   void participant_text(std::string_view source, std::uint32_t line) {
     if (full(line)) return;
     m_out.count_row_read();
+    prefetch_id(source);
     if (!text::valid_utf8(source)) {
       reject(line, "", {"đối tượng chứa byte không phải UTF-8 hợp lệ; cần lưu tệp ở mã UTF-8",
                         "the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8"});
@@ -370,6 +371,15 @@ class json_reader {
 
  private:
   bool m_stopped = false;
+  // How the lines seen so far begin when their id comes first, as `{"id":"`; a line
+  // that begins the same way has its id's index slot fetched before it is parsed.
+  std::string m_id_prefix;
+  void prefetch_id(std::string_view source) const {
+    if (m_id_prefix.empty() || !source.starts_with(m_id_prefix)) return;
+    const auto rest = source.substr(m_id_prefix.size());
+    if (const auto quote = rest.find('"'); quote != std::string_view::npos && quote <= 64) m_out.prefetch_id(rest.substr(0, quote));
+  }
+
   // What a top-level key names, worked out once per spelling (name keys cost a
   // Unicode normalisation): the id, a field, a list, or nothing in the schema.
   struct key_meaning {
@@ -415,6 +425,9 @@ class json_reader {
         id_member = &m;
         break;
       }
+    if (id_member == &node.members[0] && id_member->second.type == kind::string &&
+        (m_id_prefix.size() != id_member->first.size() + 5 || m_id_prefix.compare(2, id_member->first.size(), id_member->first) != 0))
+      m_id_prefix = fmt::format("{{\"{}\":\"", id_member->first);
     const bool has_id = id_member != nullptr;
     const std::string id_field = has_id ? std::string(id_member->first) : std::string("mã");
     std::string id;
@@ -578,14 +591,9 @@ class json_reader {
       auto s = trim_cell(text);
       if (s.empty()) return converted{};
       if (cache_slot != no_cache && s.size() <= 64) {
-        if (m_convert_cache.size() <= cache_slot) m_convert_cache.resize(cache_slot + 1);
-        auto& cache = m_convert_cache[cache_slot];
-        if (auto it = cache.find(s); it != cache.end()) return converted{it->second, {}};
+        if (const value* known = m_cache.find(std::uint32_t(cache_slot), s)) return converted{*known, {}};
         const value v = value::of(m_out.keep(s));
-        if (m_cached_entries < 200000) {
-          ++m_cached_entries;
-          cache.emplace(std::string(s), v);
-        }
+        m_cache.remember(std::uint32_t(cache_slot), s, v);
         return converted{v, {}};
       }
       return converted{value::of(m_out.keep(s)), {}};
@@ -594,14 +602,9 @@ class json_reader {
                            (field.type == value_type::text || field.type == value_type::enumeration ||
                             field.type == value_type::unknown);
     if (!cacheable) return convert_cell(text, field, m_shape, m_out);
-    if (m_convert_cache.size() <= cache_slot) m_convert_cache.resize(cache_slot + 1);
-    auto& cache = m_convert_cache[cache_slot];
-    if (auto it = cache.find(text); it != cache.end()) return converted{it->second, {}};
+    if (const value* known = m_cache.find(std::uint32_t(cache_slot), text)) return converted{*known, {}};
     auto result = convert_cell(text, field, m_shape, m_out);
-    if (result.error.empty() && m_cached_entries < 200000) {
-      ++m_cached_entries;
-      cache.emplace(std::string(text), result.v);
-    }
+    if (result.error.empty()) m_cache.remember(std::uint32_t(cache_slot), text, result.v);
     return result;
   }
 
@@ -645,26 +648,6 @@ class json_reader {
                                        fmt::format("the key `{}` is not in the schema, so it is ignored", field)});
   }
 
-  struct text_hash {
-    using is_transparent = void;
-    // Short keys (names, units, ratings): 8 bytes at a time, multiply and fold; a
-    // quarter of the cost of std::hash's murmur on these.
-    std::size_t operator()(std::string_view s) const {
-      std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
-      std::size_t i = 0;
-      for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 32;
-      }
-      std::uint64_t tail = 0;
-      std::memcpy(&tail, s.data() + i, s.size() - i);
-      h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-      return std::size_t(h ^ (h >> 29));
-    }
-  };
-
   // Notes the problem about to be reported (only for a reader of a part).
   void note(file_order_note::what what, std::string text = {}, std::uint32_t earlier_line = 0) {
     if (m_notes_wanted) m_notes.push_back(file_order_note{m_out.problems().size(), what, std::move(text), earlier_line});
@@ -682,8 +665,7 @@ class json_reader {
   key_meaning m_overflow;
   std::vector<bool> m_seen_field, m_seen_list;
   flat_parser m_flat;
-  std::vector<std::unordered_map<std::string, value, text_hash, std::equal_to<>>> m_convert_cache;  // per field slot
-  std::size_t m_cached_entries = 0;
+  text_cache m_cache;  // per field slot
 };
 
 bool json_lines_extension(const fs::path& p) {
@@ -915,7 +897,10 @@ bool read_json_lines_parallel(const fs::path& path, const std::string& name, rec
   for (std::size_t k = 0; k < count; ++k) {
     const record_set& part = *parts[k].records;
     repeated[k].assign(part.size(), false);
+    constexpr std::uint32_t ahead = 16;  // probes of a large index overlap this far
     for (std::uint32_t p = 0; p < part.size(); ++p) {
+      if (p + ahead < part.size())
+        for (std::size_t j = 0; j < k; ++j) parts[j].records->prefetch_id(part.id(p + ahead));
       const std::string_view id = part.id(p);
       bool seen = out.find(id) >= 0;
       for (std::size_t j = 0; j < k && !seen; ++j) seen = parts[j].records->find(id) >= 0;

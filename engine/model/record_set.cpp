@@ -146,6 +146,10 @@ void record_set::index_insert(std::uint32_t participant) {
   ++m_index_used;
 }
 
+void record_set::prefetch_id(std::string_view id) const {
+  if (!m_index.empty()) __builtin_prefetch(m_index.data() + (id_hash(id) & (m_index.size() - 1)));
+}
+
 bool record_set::register_id(std::uint32_t participant, std::string_view id) {
   if ((m_index_used + 1) * 2 > m_index.size()) index_grow(std::max<std::size_t>(16, m_index.size() * 2));
   const std::uint32_t hash = id_hash(id);
@@ -262,22 +266,36 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
     }
     // The ids are in place now, so the index can probe them.
     kept_runs([&](std::uint32_t from, std::uint32_t to) {
+      constexpr std::uint32_t ahead = 16;  // index probes overlap this far
       for (std::uint32_t p = from; p < to; ++p) {
+        if (p + ahead < to) prefetch_id(id(renumbered[p + ahead]));
         m_origins.push_back(moved(part.m_origins[p]));
         index_insert(renumbered[p]);
       }
     });
+    std::vector<std::uint64_t>().swap(part.m_index);
+    // Events: each array grown once to its final size and the part's copy freed right
+    // after it, so the merge never holds more than one array twice (growing by doubling
+    // here was the peak of a parallel read).
     for (std::size_t l = 0; l < m_staged.size(); ++l) {
       auto& mine = m_staged[l];
-      const auto& theirs = part.m_staged[l];
+      auto& theirs = part.m_staged[l];
       const std::size_t w = m_lists[l].width;
-      for (std::size_t e = 0; e < theirs.owners.size(); ++e) {
-        const std::uint32_t owner = renumbered[theirs.owners[e]];
-        if (owner == none) continue;
-        mine.owners.push_back(owner);
-        mine.origins.push_back(moved(theirs.origins[e]));
-        mine.cells.insert(mine.cells.end(), theirs.cells.begin() + std::ptrdiff_t(e * w), theirs.cells.begin() + std::ptrdiff_t((e + 1) * w));
-      }
+      std::size_t kept = 0;
+      for (auto owner : theirs.owners) kept += renumbered[owner] != none;
+      mine.cells.reserve(mine.cells.size() + kept * w);
+      for (std::size_t e = 0; e < theirs.owners.size(); ++e)
+        if (renumbered[theirs.owners[e]] != none)
+          mine.cells.insert(mine.cells.end(), theirs.cells.begin() + std::ptrdiff_t(e * w), theirs.cells.begin() + std::ptrdiff_t((e + 1) * w));
+      std::vector<value>().swap(theirs.cells);
+      mine.origins.reserve(mine.origins.size() + kept);
+      for (std::size_t e = 0; e < theirs.owners.size(); ++e)
+        if (renumbered[theirs.owners[e]] != none) mine.origins.push_back(moved(theirs.origins[e]));
+      std::vector<origin>().swap(theirs.origins);
+      mine.owners.reserve(mine.owners.size() + kept);
+      for (auto owner : theirs.owners)
+        if (renumbered[owner] != none) mine.owners.push_back(renumbered[owner]);
+      std::vector<std::uint32_t>().swap(theirs.owners);
     }
   }
 

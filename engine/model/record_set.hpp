@@ -109,6 +109,9 @@ class record_set {
   // Stores the participant's id (built-in field 0) and indexes it; false when another
   // participant already has this id (the caller reports and drops the row).
   bool register_id(std::uint32_t participant, std::string_view id);
+  // A hint that `id` is registered soon: its index slot is fetched into the cache
+  // meanwhile (a probe of a large index is a memory round trip).
+  void prefetch_id(std::string_view id) const;
   // Removes the participant added last (a row rejected after add_participant).
   void drop_last_participant();
   // Finds a participant by id; -1 if absent. Valid during building and after.

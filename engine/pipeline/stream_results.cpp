@@ -1,6 +1,8 @@
 #include "engine/pipeline/stream_results.hpp"
 
 #include <algorithm>
+#include <array>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -45,9 +47,15 @@ bool write_streaming(const compile::rule_tree& tree, const record_set& records, 
   std::string head;
   renderer.begin(head);
   if (!write(head)) return false;
-  std::vector<part> parts(threads);
+  // Two sets of parts: one block is written (on its own thread: writing a large file is
+  // a fifth of a run) while the next is evaluated and rendered into the other set.
+  std::array<std::vector<part>, 2> buffers{std::vector<part>(threads), std::vector<part>(threads)};
+  std::future<bool> writing;  // the previous block's text going out; declared after the buffers it reads
+  auto previous_written = [&writing] { return !writing.valid() || writing.get(); };
   bool any_rows = false;
-  for (std::uint32_t from = 0; from < n; from += std::min(block, n - from)) {
+  std::size_t block_number = 0;
+  for (std::uint32_t from = 0; from < n; from += std::min(block, n - from), ++block_number) {
+    auto& parts = buffers[block_number % 2];
     const std::uint32_t to = from + std::min(block, n - from);
     const unsigned used = std::min<std::uint32_t>(threads, to - from);
     auto bound = [&](unsigned t) { return from + static_cast<std::uint32_t>(std::uint64_t(to - from) * t / used); };
@@ -64,12 +72,16 @@ bool write_streaming(const compile::rule_tree& tree, const record_set& records, 
     for (unsigned t = 1; t < used; ++t) workers.emplace_back(work, t);
     work(0);
     for (auto& w : workers) w.join();
-    for (unsigned t = 0; t < used; ++t) {
-      totals.outcomes.add(parts[t].rows);
-      if (!write(parts[t].text)) return false;
-    }
+    for (unsigned t = 0; t < used; ++t) totals.outcomes.add(parts[t].rows);
+    if (!previous_written()) return false;
+    writing = std::async(std::launch::async, [&parts, used, &write] {
+      for (unsigned t = 0; t < used; ++t)
+        if (!write(parts[t].text)) return false;
+      return true;
+    });
     any_rows = true;
   }
+  if (!previous_written()) return false;
   std::string tail;
   renderer.end(any_rows, tail);
   return write(tail);

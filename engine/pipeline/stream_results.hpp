@@ -8,7 +8,8 @@
 // and thread count:
 // - streaming: for CSV and JSON when no award ranks or has a quota. Each block is split
 //   into one contiguous part per thread; every thread evaluates and renders its part
-//   (rendering costs more than deciding), and the parts are written in input order.
+//   (rendering costs more than deciding), and the parts are written in input order,
+//   on a thread of their own while the next block is evaluated and rendered.
 // - whole run: an award with a ranking or a quota (eval::needs_whole_run) has no final
 //   outcome until every pair is decided, and the table pads its columns to the widest
 //   cell of the run. Then every pair is decided first (evaluate_all), the table measured,
@@ -41,7 +42,9 @@ struct stream_totals {
 };
 
 // Writes the run's results through `write`, one call per piece of text, in order.
-// `write` returns false on failure: nothing more is evaluated or written.
+// `write` returns false on failure: nothing more is written, and at most the block after
+// the failed one is evaluated. Calls may come from another thread than the caller's,
+// one at a time and in order.
 stream_totals stream_results(const compile::rule_tree& tree, const record_set& records, const stream_options& options,
                              const std::function<bool(std::string_view)>& write);
 
