@@ -389,9 +389,15 @@ class json_reader {
     int list = -1;
   };
 
-  const key_meaning& meaning(std::string_view key) {
-    for (const auto& k : m_keys)
-      if (k.key == key) return k;
+  // `position`: the key's place among its object's members. Exporters write every line's
+  // keys in one order, so the key met at this place last time is tried first.
+  const key_meaning& meaning(std::string_view key, std::size_t position) {
+    if (position < m_key_at.size() && m_keys[m_key_at[position]].key == key) return m_keys[m_key_at[position]];
+    for (std::size_t i = 0; i < m_keys.size(); ++i)
+      if (m_keys[i].key == key) {
+        remember_position(position, i);
+        return m_keys[i];
+      }
     key_meaning k;
     k.key = std::string(key);
     const int f = m_shape.find_field(key);
@@ -404,8 +410,15 @@ class json_reader {
       return m_overflow;
     }
     m_keys.push_back(std::move(k));
+    remember_position(position, m_keys.size() - 1);
     return m_keys.back();
   }
+  void remember_position(std::size_t position, std::size_t key) {
+    if (position >= 64) return;
+    if (position >= m_key_at.size()) m_key_at.resize(position + 1, std::uint16_t(key));
+    m_key_at[position] = std::uint16_t(key);
+  }
+  std::vector<std::uint16_t> m_key_at;  // per member position: the index in m_keys last met there
 
   void reject(std::uint32_t line, std::string field, bilingual message) {
     problem(line, std::move(field), std::move(message), true);
@@ -420,9 +433,9 @@ class json_reader {
       return;
     }
     decltype(&node.members[0]) id_member = nullptr;
-    for (const auto& m : node.members)
-      if (meaning(m.first).is_id) {
-        id_member = &m;
+    for (std::size_t i = 0; i < node.members.size(); ++i)
+      if (meaning(node.members[i].first, i).is_id) {
+        id_member = &node.members[i];
         break;
       }
     if (id_member == &node.members[0] && id_member->second.type == kind::string &&
@@ -456,11 +469,12 @@ class json_reader {
     std::fill(m_seen_list.begin(), m_seen_list.end(), false);
     m_seen_field[field_id] = true;
     bool kind_given = false;
-    for (const auto& m : node.members) {
+    for (std::size_t i = 0; i < node.members.size(); ++i) {
+      const auto& m = node.members[i];
       if (&m == id_member) continue;
       const auto& key = m.first;
       const auto& val = m.second;
-      const key_meaning& means = meaning(key);
+      const key_meaning& means = meaning(key, i);
       if (const int f = means.field; f >= 0) {
         if (m_seen_field[std::size_t(f)]) {
           duplicate_key(line, std::string(key));
