@@ -566,15 +566,17 @@ class builder {
     }
   }
 
-  // The first event field the `nơi` condition reads (the rating), or -1: what a year
-  // that did not count is quoted by ("chỉ đạt hoàn thành").
-  std::int32_t rated_field(std::uint32_t index) const {
+  // The event fields the `nơi` condition reads, in the order it reads them: what a year
+  // that did not count is quoted by ("chỉ đạt hoàn thành"; with a compound condition,
+  // every field it tests, so that `đột_xuất: đúng` is shown when that is the cause).
+  void rated_fields(std::uint32_t index, std::vector<std::uint32_t>& out) const {
     const auto& n = m_tree.nodes[index];
-    if (n.code == op::load_event) return static_cast<std::int32_t>(n.slot);
-    if (n.code == op::load_let) return -1;
-    for (std::uint32_t i = 0; i < n.child_count; ++i)
-      if (auto f = rated_field(m_tree.children[n.first_child + i]); f >= 0) return f;
-    return -1;
+    if (n.code == op::load_event) {
+      if (std::find(out.begin(), out.end(), n.slot) == out.end()) out.push_back(n.slot);
+      return;
+    }
+    if (n.code == op::load_let) return;
+    for (std::uint32_t i = 0; i < n.child_count; ++i) rated_fields(m_tree.children[n.first_child + i], out);
   }
 
   // liên_tục / ít nhất K năm: one fact per year of the range, the threshold, and where
@@ -586,15 +588,30 @@ class builder {
     std::string list_words = list.name;
     for (auto& ch : list_words)
       if (ch == '_') ch = ' ';
-    const std::int32_t rated = n.child_count > 3 ? rated_field(m_tree.children[n.first_child + 3]) : -1;
+    std::vector<std::uint32_t> rated;
+    if (n.child_count > 3) rated_fields(m_tree.children[n.first_child + 3], rated);
     const value reset = m_trace.values[m_tree.children[n.first_child + 1]];
     const auto& table = m_records.list(n.aux);
     std::vector<eval::year_mark> marks;
     for (const auto& m : m_trace.years)
       if (m.node == index) marks.push_back(m);
     auto quoted = [&](const eval::year_mark& m) -> bilingual {
-      if (m.event < 0 || rated < 0) return {"có", "present"};
-      return format_value(table.event(static_cast<std::uint32_t>(m.event))[rated], m_shape);
+      if (m.event < 0 || rated.empty()) return {"có", "present"};
+      const value* event = table.event(static_cast<std::uint32_t>(m.event));
+      if (rated.size() == 1) return format_value(event[rated[0]], m_shape);
+      bilingual all;
+      for (auto f : rated) {
+        const auto v = format_value(event[f], m_shape);
+        const auto& name = list.fields[f].name;
+        all.vi += fmt::format("{}{}: {}", all.vi.empty() ? "" : "; ", name, v.vi);
+        all.en += fmt::format("{}{}: {}", all.en.empty() ? "" : "; ", name, v.en);
+      }
+      return all;
+    };
+    // "thiếu kết quả các năm 2023", not "… các năm năm 2023" when the list is named by years.
+    const bool named_by_years = list_words == "năm" || list_words.ends_with(" năm");
+    auto list_in = [&](std::string_view years) {
+      return list_words + (named_by_years ? " " : " năm ") + std::string(years);
     };
     auto reset_text = [&]() -> bilingual {
       if (reset.kind != value_type::date) return {};
@@ -625,7 +642,7 @@ class builder {
         case eval::year_status::missing:
           f.words = keep({"không có", "none"});
           f.missing = true;
-          f.note = keep({fmt::format("thiếu {} năm {}", list_words, m.year), fmt::format("no `{}` for {}", list.name, m.year)});
+          f.note = keep({"thiếu " + list_in(std::to_string(m.year)), fmt::format("no `{}` for {}", list.name, m.year)});
           if (m_tree.constants[m_tree.nodes[m_tree.children[n.first_child + 2]].slot].boolean) broke = &m;
           else missing.push_back(std::to_string(m.year));
           break;
@@ -650,7 +667,11 @@ class builder {
     const eval::truth verdict = truth_at(index);
     if (verdict == eval::truth::no) {
       if (n.code == op::consecutive && broke) {
-        if (broke->status == eval::year_status::not_met) {
+        if (broke->status == eval::year_status::not_met && rated.size() > 1) {
+          auto v = quoted(*broke);
+          it.gap.words = keep({fmt::format("chuỗi bị ngắt ở năm {}: điều kiện không thỏa ({})", broke->year, v.vi),
+                    fmt::format("the run breaks in {}: the condition does not hold ({})", broke->year, v.en)});
+        } else if (broke->status == eval::year_status::not_met) {
           auto v = quoted(*broke);
           it.gap.words = keep({fmt::format("chuỗi bị ngắt ở năm {}: chỉ đạt {}", broke->year, v.vi),
                     fmt::format("the run breaks in {}: only {}", broke->year, v.en)});
@@ -668,7 +689,7 @@ class builder {
     } else if (verdict == eval::truth::unknown && !missing.empty()) {
       std::string ys;
       for (const auto& y : missing) ys += (ys.empty() ? "" : ", ") + y;
-      it.gap.words = keep({fmt::format("thiếu {} năm {}", list_words, ys), fmt::format("no `{}` for {}", list.name, ys)});
+      it.gap.words = keep({"thiếu " + list_in(ys), fmt::format("no `{}` for {}", list.name, ys)});
     }
   }
 
