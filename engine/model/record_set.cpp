@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <exception>
 #include <numeric>
+#include <thread>
 
 namespace thidua {
 
@@ -256,46 +258,74 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
       }
     };
     // Column by column, each freed once copied: the merge holds one extra column at most.
-    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+    auto copy_column = [&](std::size_t c) {
       auto& mine = m_columns[c];
       auto& theirs = part.m_columns[c];
       kept_runs([&](std::uint32_t from, std::uint32_t to) {
         mine.insert(mine.end(), theirs.begin() + std::ptrdiff_t(from), theirs.begin() + std::ptrdiff_t(to));
       });
       std::vector<value>().swap(theirs);
-    }
-    // The ids are in place now, so the index can probe them.
-    kept_runs([&](std::uint32_t from, std::uint32_t to) {
-      constexpr std::uint32_t ahead = 16;  // index probes overlap this far
-      for (std::uint32_t p = from; p < to; ++p) {
-        if (p + ahead < to) prefetch_id(id(renumbered[p + ahead]));
-        m_origins.push_back(moved(part.m_origins[p]));
-        index_insert(renumbered[p]);
+    };
+    // The ids, their index entries and the events on a second thread, the other columns
+    // and the origins here: the copy is mostly first touches of fresh pages, which the
+    // kernel serves on both cores at once, and the merge is the serial stretch of a
+    // parallel read.
+    auto ids_index_and_events = [&] {
+      copy_column(field_id);
+      kept_runs([&](std::uint32_t from, std::uint32_t to) {
+        constexpr std::uint32_t ahead = 16;  // index probes overlap this far
+        for (std::uint32_t p = from; p < to; ++p) {
+          if (p + ahead < to) prefetch_id(id(renumbered[p + ahead]));
+          index_insert(renumbered[p]);
+        }
+      });
+      std::vector<std::uint64_t>().swap(part.m_index);
+      // Events: each array grown once to its final size and the part's copy freed right
+      // after it, so the merge never holds more than one array twice (growing by
+      // doubling here was the peak of a parallel read).
+      for (std::size_t l = 0; l < m_staged.size(); ++l) {
+        auto& mine = m_staged[l];
+        auto& theirs = part.m_staged[l];
+        const std::size_t w = m_lists[l].width;
+        std::size_t kept = 0;
+        for (auto owner : theirs.owners) kept += renumbered[owner] != none;
+        mine.cells.reserve(mine.cells.size() + kept * w);
+        for (std::size_t e = 0; e < theirs.owners.size(); ++e)
+          if (renumbered[theirs.owners[e]] != none)
+            mine.cells.insert(mine.cells.end(), theirs.cells.begin() + std::ptrdiff_t(e * w), theirs.cells.begin() + std::ptrdiff_t((e + 1) * w));
+        std::vector<value>().swap(theirs.cells);
+        mine.origins.reserve(mine.origins.size() + kept);
+        for (std::size_t e = 0; e < theirs.owners.size(); ++e)
+          if (renumbered[theirs.owners[e]] != none) mine.origins.push_back(moved(theirs.origins[e]));
+        std::vector<origin>().swap(theirs.origins);
+        mine.owners.reserve(mine.owners.size() + kept);
+        for (auto owner : theirs.owners)
+          if (renumbered[owner] != none) mine.owners.push_back(renumbered[owner]);
+        std::vector<std::uint32_t>().swap(theirs.owners);
       }
-    });
-    std::vector<std::uint64_t>().swap(part.m_index);
-    // Events: each array grown once to its final size and the part's copy freed right
-    // after it, so the merge never holds more than one array twice (growing by doubling
-    // here was the peak of a parallel read).
-    for (std::size_t l = 0; l < m_staged.size(); ++l) {
-      auto& mine = m_staged[l];
-      auto& theirs = part.m_staged[l];
-      const std::size_t w = m_lists[l].width;
-      std::size_t kept = 0;
-      for (auto owner : theirs.owners) kept += renumbered[owner] != none;
-      mine.cells.reserve(mine.cells.size() + kept * w);
-      for (std::size_t e = 0; e < theirs.owners.size(); ++e)
-        if (renumbered[theirs.owners[e]] != none)
-          mine.cells.insert(mine.cells.end(), theirs.cells.begin() + std::ptrdiff_t(e * w), theirs.cells.begin() + std::ptrdiff_t((e + 1) * w));
-      std::vector<value>().swap(theirs.cells);
-      mine.origins.reserve(mine.origins.size() + kept);
-      for (std::size_t e = 0; e < theirs.owners.size(); ++e)
-        if (renumbered[theirs.owners[e]] != none) mine.origins.push_back(moved(theirs.origins[e]));
-      std::vector<origin>().swap(theirs.origins);
-      mine.owners.reserve(mine.owners.size() + kept);
-      for (auto owner : theirs.owners)
-        if (renumbered[owner] != none) mine.owners.push_back(renumbered[owner]);
-      std::vector<std::uint32_t>().swap(theirs.owners);
+    };
+    auto other_columns_and_origins = [&] {
+      for (std::size_t c = 0; c < m_columns.size(); ++c)
+        if (c != field_id) copy_column(c);
+      kept_runs([&](std::uint32_t from, std::uint32_t to) {
+        for (std::uint32_t p = from; p < to; ++p) m_origins.push_back(moved(part.m_origins[p]));
+      });
+    };
+    if (part.size() >= 65536) {
+      std::exception_ptr failed;  // out of memory on the second thread: thrown here
+      std::thread second([&] {
+        try {
+          ids_index_and_events();
+        } catch (...) {
+          failed = std::current_exception();
+        }
+      });
+      other_columns_and_origins();
+      second.join();
+      if (failed) std::rethrow_exception(failed);
+    } else {
+      ids_index_and_events();
+      other_columns_and_origins();
     }
   }
 
