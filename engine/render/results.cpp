@@ -182,7 +182,10 @@ results_renderer::results_renderer(const compile::rule_tree& tree, const record_
         eval::pair_result probe;
         probe.award = static_cast<std::uint32_t>(a);
         probe.decision = eval::verdict{eval::outcome::failed, static_cast<std::int32_t>(c)};
-        m_failed_reasons[a].push_back(short_reason(probe, tree).in(l));
+        // Kept as the cell is written (quoted where needed): most rows are one of these.
+        std::string cell;
+        append_csv_cell(cell, short_reason(probe, tree).in(l));
+        m_failed_reasons[a].push_back(std::move(cell));
       }
   }
   if (format == results_format::table) {
@@ -256,16 +259,28 @@ void results_renderer::rows(std::span<const eval::pair_result> rows, bool first,
 // of seven strings first.
 void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::string& out) const {
   std::size_t done = 0;
+  // A participant's rows follow one another and begin with the same id, name and unit:
+  // those three cells are written once and copied for the next award's row.
+  std::uint32_t prefix_of = 0xFFFFFFFFu;
+  std::size_t prefix_at = 0, prefix_size = 0;
   for (const auto& row : rows) {
     // Size the output from the first thousand rows rather than doubling (and copying) up.
     if (++done == 1000 && rows.size() > 2000) out.reserve(out.size() / 1000 * rows.size() * 21 / 20);
-    auto r = m_records.row(row.participant);
-    append_csv_cell(out, text_view(r[field_id]));
-    out += ',';
-    append_csv_cell(out, text_view(r[field_name]));
-    out += ',';
-    append_csv_cell(out, text_view(r[field_unit]));
-    out += ',';
+    if (row.participant == prefix_of) {
+      out.reserve(out.size() + prefix_size);  // so the copy reads from where it writes to
+      out.append(out.data() + prefix_at, prefix_size);
+    } else {
+      prefix_of = row.participant;
+      prefix_at = out.size();
+      auto r = m_records.row(row.participant);
+      append_csv_cell(out, text_view(r[field_id]));
+      out += ',';
+      append_csv_cell(out, text_view(r[field_name]));
+      out += ',';
+      append_csv_cell(out, text_view(r[field_unit]));
+      out += ',';
+      prefix_size = out.size() - prefix_at;
+    }
     if (row.award == eval::no_award) {
       append_csv_cell(out, "—");
       out += ",not_applicable,";
@@ -280,7 +295,7 @@ void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::st
         row.decision.tier < 0) {
     } else if (row.award != eval::no_award && row.decision.result == eval::outcome::failed && !row.decision.provisional && d >= 0 &&
                std::size_t(d) < m_failed_reasons[row.award].size()) {
-      append_csv_cell(out, m_failed_reasons[row.award][std::size_t(d)]);
+      out += m_failed_reasons[row.award][std::size_t(d)];
     } else {
       append_csv_cell(out, short_reason(row, m_tree).in(m_lang));
     }
