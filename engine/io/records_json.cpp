@@ -83,6 +83,7 @@ struct view_node {
   using kind = json_node::kind;
   kind type = kind::null;
   bool boolean = false;
+  bool nfc = false;  // a string seen to be in NFC while it was parsed (see already_nfc)
   std::string_view text;
   view_range<view_node> items;
   view_range<std::pair<std::string_view, view_node>> members;
@@ -164,19 +165,31 @@ class flat_parser {
     m_s += word.size();
     return true;
   }
-  // A string without escapes or control characters (anything else: fall back).
-  bool string(std::string_view& out) {
+  // A string without escapes or control characters, in well-formed UTF-8 (anything
+  // else: fall back, and the fallback reports it). `nfc`: whether every code point is one
+  // already_nfc() accepts, found on the same pass.
+  bool string(std::string_view& out, bool* nfc = nullptr) {
     if (!eat('"')) return false;
     const char* start = m_s;
+    bool normal = true;
     while (m_s < m_end) {
       const auto c = static_cast<unsigned char>(*m_s);
       if (c == '"') {
         out = std::string_view(start, std::size_t(m_s - start));
         ++m_s;
+        if (nfc) *nfc = normal;
         return true;
       }
       if (c == '\\' || c < 0x20) return false;
-      ++m_s;
+      if (c < 0x80) {
+        ++m_s;
+        continue;
+      }
+      const std::size_t k = text::utf8_sequence(m_s, m_end);
+      if (k == 0) return false;
+      const auto next = static_cast<unsigned char>(m_s[1]);
+      normal = normal && (c < 0xCC || (c == 0xE1 && next >= 0xB8 && next <= 0xBB));
+      m_s += k;
     }
     return false;
   }
@@ -206,7 +219,7 @@ class flat_parser {
   }
   bool scalar(view_node& v) {
     switch (peek()) {
-      case '"': v.type = kind::string; return string(v.text);
+      case '"': v.type = kind::string; return string(v.text, &v.nfc);
       case 't': v.type = kind::boolean; v.boolean = true; return literal("true");
       case 'f': v.type = kind::boolean; v.boolean = false; return literal("false");
       case 'n': v.type = kind::null; return literal("null");
@@ -327,13 +340,15 @@ class json_reader {
     if (full(line)) return;
     m_out.count_row_read();
     prefetch_id(source);
+    // The flat parser takes only well-formed UTF-8 (checked as it goes): a line it
+    // parses needs no second pass over its bytes.
+    if (const view_node* flat = m_flat.parse(source)) {
+      participant(*flat, line);
+      return;
+    }
     if (!text::valid_utf8(source)) {
       reject(line, "", {"đối tượng chứa byte không phải UTF-8 hợp lệ; cần lưu tệp ở mã UTF-8",
                         "the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8"});
-      return;
-    }
-    if (const view_node* flat = m_flat.parse(source)) {
-      participant(*flat, line);
       return;
     }
     auto parsed = parse_json(source);
@@ -586,7 +601,7 @@ class json_reader {
   // Text and scale values repeat (a unit, a rating): their conversion (NFC, name keys)
   // is remembered per field and spelling, and equal texts share one copy in the arena.
   // Bounded, so a file of unique names costs no more than before.
-  converted convert_string(std::string_view text, std::size_t cache_slot, const field_def& field) {
+  converted convert_string(std::string_view text, std::size_t cache_slot, const field_def& field, bool known_nfc = false) {
     // Dates written yyyy-mm-dd, as every JSON exporter does: read the digits directly.
     if (field.type == value_type::date && text.size() == 10 && text[4] == '-' && text[7] == '-') {
       int digits[8];
@@ -601,7 +616,7 @@ class json_reader {
     // Text already in NFC (no combining marks: only code points below U+0300 and the
     // precomposed Latin letters of U+1E00..U+1EFF, where Vietnamese lives) is kept as
     // it is, skipping the normalisation convert_cell would do.
-    if (field.type == value_type::text && already_nfc(text)) {
+    if (field.type == value_type::text && (known_nfc || already_nfc(text))) {
       auto s = trim_cell(text);
       if (s.empty()) return converted{};
       if (cache_slot != no_cache && s.size() <= 64) {
@@ -626,7 +641,9 @@ class json_reader {
   converted convert(const Node& n, std::size_t cache_slot, const field_def& field) {
     switch (n.type) {
       case kind::null: return converted{};
-      case kind::string: return convert_string(n.text, cache_slot, field);
+      case kind::string:
+        if constexpr (requires { n.nfc; }) return convert_string(n.text, cache_slot, field, n.nfc);
+        else return convert_string(n.text, cache_slot, field);
       case kind::number:
         if (field.type == value_type::number) {
           if (auto exact = parse_json_number(n.text)) return converted{value::of(*exact), {}};

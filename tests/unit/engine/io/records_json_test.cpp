@@ -139,6 +139,21 @@ TEST_CASE("read_json_records reads arrays and JSON Lines, exactly, and reports b
        true,
        "A1: loại=cá_nhân\n",
        ""},
+      {"the one-pass UTF-8 check of flat lines: overlong forms, surrogates, code points past U+10FFFF and cut "
+       "sequences inside strings are rejected; a decomposed name is stored in NFC, a precomposed one as it is",
+       "records.jsonl",
+       "{\"mã\": \"B1\", \"tên\": \"\xC0\xAF\", \"loại\": \"cá nhân\"}\n"
+       "{\"mã\": \"B2\", \"tên\": \"\xED\xA0\x80\", \"loại\": \"cá nhân\"}\n"
+       "{\"mã\": \"B3\", \"tên\": \"\xF4\x90\x80\x80\", \"loại\": \"cá nhân\"}\n"
+       "{\"mã\": \"B4\", \"tên\": \"\xE1\xBB\", \"loại\": \"cá nhân\"}\n"
+       "{\"mã\": \"B5\", \"tên\": \"Lê Văn Đức\", \"loại\": \"cá nhân\"}\n"
+       "{\"mã\": \"B6\", \"tên\": \"Le\xCC\x82 Va\xCC\x86n\", \"loại\": \"cá nhân\"}\n",
+       true,
+       "B5: tên=Lê Văn Đức loại=cá_nhân\nB6: tên=Lê Văn loại=cá_nhân\n",
+       "records.jsonl:1:: the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8 (rejected)\n"
+       "records.jsonl:2:: the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8 (rejected)\n"
+       "records.jsonl:3:: the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8 (rejected)\n"
+       "records.jsonl:4:: the participant holds bytes that are not valid UTF-8; expected a file saved as UTF-8 (rejected)\n"},
       {"an empty file is reported", "records.json", "  \n", true, "", "records.json:1:: the file is empty; expected a JSON array of participants or one JSON object per line\n"},
       {"nesting deeper than the limit is refused, not recursed into",
        "records.jsonl",
