@@ -110,7 +110,10 @@ class flat_parser {
         space();
         if (!eat(':')) return nullptr;
         space();
-        view_node v;
+        // Parsed in place: a node built aside and copied in stalled on the copy.
+        auto& member = m_members.emplace_back();
+        member.first = key;
+        view_node& v = member.second;
         if (peek() == '[') {
           ++m_s;
           const std::size_t first = m_items.size();
@@ -118,20 +121,17 @@ class flat_parser {
           if (!eat(']')) {
             for (;;) {
               space();
-              view_node item;
-              if (!scalar(item)) return nullptr;
-              m_items.push_back(item);
+              if (!scalar(m_items.emplace_back())) return nullptr;
               space();
               if (eat(']')) break;
               if (!eat(',')) return nullptr;
             }
           }
           v.type = kind::array;
-          m_item_ranges.emplace_back(m_members.size(), first, m_items.size());
+          m_item_ranges.emplace_back(m_members.size() - 1, first, m_items.size());
         } else if (!scalar(v)) {
           return nullptr;
         }
-        m_members.emplace_back(key, v);
         space();
         if (eat('}')) break;
         if (!eat(',')) return nullptr;
@@ -158,6 +158,8 @@ class flat_parser {
     return false;
   }
   void space() {
+    // Exporters write no space, or one, between tokens: the common case is one test.
+    if (m_s < m_end && static_cast<unsigned char>(*m_s) > ' ') return;
     while (m_s < m_end && (*m_s == ' ' || *m_s == '\t' || *m_s == '\r' || *m_s == '\n')) ++m_s;
   }
   bool literal(std::string_view word) {
@@ -796,7 +798,6 @@ lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string t
     left -= got;
     if (in.bad() || (got < want && left > 0 && !in.eof())) result.failed = true;
     const bool at_end = left == 0 || !in;
-    result.newlines += std::uint64_t(std::count(text.begin() + std::ptrdiff_t(kept), text.end(), '\n'));
     std::size_t pos = 0;
     for (;;) {
       auto end = text.find('\n', pos);
@@ -808,6 +809,7 @@ lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string t
         skipping = false;
         pos = end + 1;
         ++line;
+        ++result.newlines;
         continue;
       }
       if (end == std::string::npos) {
@@ -823,6 +825,7 @@ lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string t
       auto content = std::string_view(text).substr(pos, end - pos);
       if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_line(content, line);
       if (reader.stopped()) break;
+      result.newlines += end < text.size();  // the last line of a file may have no line end
       pos = end + 1;
       ++line;
       if (pos > text.size()) break;
