@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <cctype>
 #include <filesystem>
@@ -175,6 +176,23 @@ class flat_parser {
     const char* start = m_s;
     bool normal = true;
     while (m_s < m_end) {
+      // Eight plain bytes at a time: none a quote, a backslash, a control character or
+      // part of a multi-byte sequence (keys, ids, dates and codes are all plain).
+      while (std::endian::native == std::endian::little && m_end - m_s >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, m_s, 8);
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+        const std::uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+        // The high bit of each byte that is special; a borrow can only mark bytes after
+        // a special one, so the lowest mark is the first special byte.
+        const std::uint64_t special = (((quote - ones) & ~quote) | ((slash - ones) & ~slash) | (w - ones * 0x20) | w) & highs;
+        if (special != 0) {
+          m_s += std::countr_zero(special) / 8;
+          break;
+        }
+        m_s += 8;
+      }
+      if (m_s == m_end) break;
       const auto c = static_cast<unsigned char>(*m_s);
       if (c == '"') {
         out = std::string_view(start, std::size_t(m_s - start));
