@@ -473,7 +473,7 @@ class json_reader {
         id_member = &node.members[i];
         break;
       }
-    if (id_member == &node.members[0] && id_member->second.type == kind::string &&
+    if (id_member != nullptr && id_member == &node.members[0] && id_member->second.type == kind::string &&
         (m_id_prefix.size() != id_member->first.size() + 5 || m_id_prefix.compare(2, id_member->first.size(), id_member->first) != 0))
       m_id_prefix = fmt::format("{{\"{}\":\"", id_member->first);
     const bool has_id = id_member != nullptr;
