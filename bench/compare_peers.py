@@ -13,6 +13,7 @@ import argparse, json, os, re, statistics, subprocess, sys, tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 RULES = os.path.join(ROOT, "tests/bench/peers_w1w2.thidua")
+RULES_W1 = os.path.join(ROOT, "tests/bench/peers_w1.thidua")  # one workload per process, as each peer runs
 
 
 def timed(cmd, env=None):
@@ -52,6 +53,7 @@ def main():
     ours = {}
     whole = {"1": [], a.threads: []}
     rss = {"1": [], a.threads: []}
+    whole_w1, rss_w1 = [], []
     for _ in range(a.runs):
         out, _, bench_rss = timed([bench, RULES, data, "3"])
         for line in out.splitlines():
@@ -80,6 +82,16 @@ def main():
                         sys.exit(f"MISMATCH thidua run {w}: {passed[w]} != ref {expected[w]}")
             whole[threads].append(wall)
             rss[threads].append(peak)
+        with tempfile.TemporaryDirectory() as tmp:
+            csv = os.path.join(tmp, "out.csv")
+            env = dict(os.environ, THIDUA_THREADS=a.threads)
+            _, wall, peak = timed([thidua, "run", RULES_W1, "--records", data, "--format", "csv", "-o", csv, "-q"], env)
+            with open(csv, encoding="utf-8", newline="") as f:
+                passed = sum(row.endswith(",passed,\r\n") for row in f)
+            if passed != expected["W1"]:
+                sys.exit(f"MISMATCH thidua run W1 alone: {passed} != ref {expected['W1']}")
+            whole_w1.append(wall)
+            rss_w1.append(peak)
 
     peers = [("plain-js", "bench-plainjs.js", "sync"), ("cel-js", "bench-cel.js", "env"),
              ("json-logic-js", "bench-json-logic.js", "apply"), ("json-rules-engine", "bench-json-rules-engine.js", "default")]
@@ -113,6 +125,8 @@ def main():
     if cores:
         print(f"| thidua, `run` batch W1+W2, {cores[0][2]} threads | {fmt_rate(rate(cores[0]))} (both awards) | | | "
               f"{med(whole[a.threads]):.2f} ({a.threads} threads) | {med(rss[a.threads]):.0f} |")
+    print(f"| thidua, `run` W1 alone (the peers' workload), {a.threads} threads | | | | {med(whole_w1):.2f} | "
+          f"{med(rss_w1):.0f} |")
     print(f"| thidua, traced (every value recorded), 1 thread | {fmt_rate(rate(('trace', 'W1', '1')))} | "
           f"{fmt_rate(rate(('trace', 'W2', '1')))} | | | |")
     print(f"| thidua, explanation tree built, 1 thread | {fmt_rate(rate(('explain', 'W1', '1')))} | "
@@ -131,6 +145,7 @@ def main():
               f"{w1[2]:.2f} | {w1[3]:.0f} |")
     fastest = max((v[0], k) for k, v in peer.items() if k[0] != "plain-js" and k[1] == "W1")
     fastest_whole = min(v[2] for k, v in peer.items() if k[0] != "plain-js")
+    fastest_whole_w1 = min(v[2] for k, v in peer.items() if k[0] != "plain-js" and k[1] == "W1")
     explaining = peer[("json-rules-engine", "W1")][0]
     print("\nRatios (W1 unless noted):")
     print(f"- decide, 1 thread / fastest peer ({fastest[1][0]}): {rate(('decide', 'W1', '1')) / fastest[0]:.1f}x (target >= 10x)")
@@ -141,7 +156,8 @@ def main():
           f"{rate(('explain', 'W1', '1')) / 1e6:.3f} M/s (target >= 1 M/s); tree built = "
           f"{rate(('explain', 'W1', '1')) / explaining:.0f}x json-rules-engine")
     print(f"- whole process, fastest peer / ours ({a.threads} threads): {fastest_whole / med(whole[a.threads]):.1f}x "
-          f"(1 thread: {fastest_whole / med(whole['1']):.1f}x; target >= 5x)")
+          f"(1 thread: {fastest_whole / med(whole['1']):.1f}x; target >= 5x); W1 alone against the peers' W1 "
+          f"processes: {fastest_whole_w1 / med(whole_w1):.1f}x")
     print(f"- peak RSS / input size: {med(rss[a.threads]) / (size_mb / 1.048576):.2f}x (target <= 2x)")
 
 
