@@ -119,8 +119,12 @@ def main():
     print("| engine | W1 records/s | W2 records/s | load s | whole process s | peak RSS MB |")
     print("|---|---|---|---|---|---|")
     fmt_rate = lambda r: f"{r / 1e6:.2f} M" if r >= 1e6 else f"{r / 1e3:.1f} k"
-    print(f"| thidua, decide, 1 thread | {fmt_rate(rate(('decide', 'W1', '1')))} | {fmt_rate(rate(('decide', 'W2', '1')))} | "
+    print(f"| thidua, decide, blocks of participants, 1 thread | {fmt_rate(rate(('decide', 'W1', '1')))} | "
+          f"{fmt_rate(rate(('decide', 'W2', '1')))} | "
           f"{n / med(ours[('load', '', '')]):.2f} | {med(whole['1']):.2f} (1 thread) | {med(rss['1']):.0f} |")
+    if ("decide_one", "W1", "1") in ours:
+        print(f"| thidua, decide, one participant at a time, 1 thread | {fmt_rate(rate(('decide_one', 'W1', '1')))} | "
+              f"{fmt_rate(rate(('decide_one', 'W2', '1')))} | | | |")
     cores = [k for k in ours if k[0] == "batch" and k[2] != "1"]
     if cores:
         print(f"| thidua, `run` batch W1+W2, {cores[0][2]} threads | {fmt_rate(rate(cores[0]))} (both awards) | | | "

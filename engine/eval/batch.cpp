@@ -7,39 +7,76 @@
 
 namespace thidua::eval {
 
+namespace {
+
+// The rows of participant p, given to ev.begin() already; `decide(a)` gives the
+// verdict of award a (decided a block at a time, or now).
+template <class Decide>
+void append_rows(const compile::rule_tree& tree, const record_set& records, evaluator& ev, trace_record& trace, std::uint32_t p,
+                 Decide&& decide, std::vector<pair_result>& rows) {
+  const value& kind = records.row(p)[field_kind];
+  const bool kind_known = kind.kind == value_type::enumeration;
+  bool any = false;
+  for (std::uint32_t a = 0; a < tree.awards.size(); ++a) {
+    const auto& award = tree.awards[a];
+    if (!award.reported) continue;
+    if (kind_known && !award.applies_to(static_cast<participant_kind>(kind.ordinal))) continue;
+    any = true;
+    pair_result& row = rows.emplace_back();
+    row.participant = p;
+    row.award = a;
+    if (!kind_known && !award.subjects.empty()) {
+      // Without a kind we cannot tell whether the award applies at all.
+      row.decision = verdict{outcome::not_decidable, -1};
+      row.missing.push_back(records.shape().fields[field_kind].name);
+    } else {
+      row.decision = decide(a);
+      if (row.decision.result == outcome::not_decidable) {
+        // Only now pay for a trace: it names the missing fields.
+        ev.trace(a, trace);
+        row.missing = missing_field_names(records, trace);
+        row.undefined_arithmetic = !trace.undefined.empty();
+        row.outside_bands = !trace.outside_bands.empty();
+      }
+    }
+  }
+  if (!any) rows.push_back(pair_result{p, no_award, verdict{}, {}});
+}
+
+// Participants per block of decide_block: enough that each test's pass over a column
+// costs little per participant, few enough that the block's verdicts stay in cache.
+constexpr std::uint32_t decide_chunk = 2048;
+
+}  // namespace
+
 void evaluate_range(const compile::rule_tree& tree, const record_set& records, const std::shared_ptr<const member_index>& members,
                     std::uint32_t from, std::uint32_t to, std::vector<pair_result>& rows) {
   evaluator ev(tree, records, members);
   trace_record trace;
-  for (std::uint32_t p = from; p < to; ++p) {
-    const value& kind = records.row(p)[field_kind];
-    const bool kind_known = kind.kind == value_type::enumeration;
-    ev.begin(p);
-    bool any = false;
-    for (std::uint32_t a = 0; a < tree.awards.size(); ++a) {
-      const auto& award = tree.awards[a];
-      if (!award.reported) continue;
-      if (kind_known && !award.applies_to(static_cast<participant_kind>(kind.ordinal))) continue;
-      any = true;
-      pair_result& row = rows.emplace_back();
-      row.participant = p;
-      row.award = a;
-      if (!kind_known && !award.subjects.empty()) {
-        // Without a kind we cannot tell whether the award applies at all.
-        row.decision = verdict{outcome::not_decidable, -1};
-        row.missing.push_back(records.shape().fields[field_kind].name);
-      } else {
-        row.decision = ev.decide(a);
-        if (row.decision.result == outcome::not_decidable) {
-          // Only now pay for a trace: it names the missing fields.
-          ev.trace(a, trace);
-          row.missing = missing_field_names(records, trace);
-          row.undefined_arithmetic = !trace.undefined.empty();
-          row.outside_bands = !trace.outside_bands.empty();
-        }
-      }
+  if (!ev.awards_independent()) {
+    // Single-use events and đạt(…): an award's decision depends on those decided
+    // before it for the same participant, so each participant is decided in file order.
+    for (std::uint32_t p = from; p < to; ++p) {
+      ev.begin(p);
+      append_rows(tree, records, ev, trace, p, [&](std::uint32_t a) { return ev.decide(a); }, rows);
     }
-    if (!any) rows.push_back(pair_result{p, no_award, verdict{}, {}});
+    return;
+  }
+  // Each award a block of participants at a time (a column at a time where it can),
+  // then the rows participant by participant, in the same order as above.
+  std::vector<std::vector<verdict>> decided(tree.awards.size());
+  for (std::uint32_t block = from; block < to; block += decide_chunk) {
+    const std::uint32_t end = std::min(to, block + decide_chunk);
+    for (std::uint32_t a = 0; a < tree.awards.size(); ++a)
+      if (tree.awards[a].reported && ev.decides_columns(a)) {
+        decided[a].resize(end - block);
+        ev.decide_block(a, block, end, decided[a].data());
+      }
+    for (std::uint32_t p = block; p < end; ++p) {
+      ev.begin(p);
+      const auto decide = [&](std::uint32_t a) { return ev.decides_columns(a) ? decided[a][p - block] : ev.decide(a); };
+      append_rows(tree, records, ev, trace, p, decide, rows);
+    }
   }
 }
 

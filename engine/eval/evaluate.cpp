@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <numeric>
 #include <unordered_map>
 
 #include "engine/eval/compare.hpp"
@@ -1101,57 +1102,67 @@ void evaluator::plan_fast_path() {
   }
 }
 
-inline truth evaluator::run_test(const fast_test& t) const {
-  switch (t.shape) {
-    case fast_test::form::compare: return holds(t.cmp, quick_compare(t.column[m_participant], t.constant));
-    case fast_test::form::compare_date: {
-      const value& v = t.column[m_participant];
-      if (v.kind != value_type::date) return truth::unknown;
-      return from_bits(t.outcomes, (v.day.days > t.constant.day.days) - (v.day.days < t.constant.day.days));
-    }
-    case fast_test::form::compare_enum: {
-      const value& v = t.column[m_participant];
-      if (v.kind != value_type::enumeration || v.scale != t.constant.scale) return truth::unknown;
-      return from_bits(t.outcomes, (v.ordinal > t.constant.ordinal) - (v.ordinal < t.constant.ordinal));
-    }
-    case fast_test::form::compare_int: {
-      const value& v = t.column[m_participant];
-      if (v.kind != value_type::number) return truth::unknown;
-      // k = n / 1: v >= k exactly when v.num >= k * v.den (den > 0), in 128 bits.
-      const wide_int l = v.num.num, r = wide_int(t.constant.num.num) * v.num.den;
-      return from_bits(t.outcomes, (l > r) - (l < r));
-    }
-    case fast_test::form::is_true:
-    case fast_test::form::is_false: {
-      const value& v = t.column[m_participant];
-      if (v.kind != value_type::boolean) return truth::unknown;
-      return v.boolean == (t.shape == fast_test::form::is_true) ? truth::yes : truth::no;
-    }
-    case fast_test::form::count_window: {
-      const auto& table = m_records.list(t.slot);
-      const std::uint32_t first = table.starts[m_participant], last = table.starts[m_participant + 1];
-      std::int64_t matched = 0, open = 0;
-      if (!t.windowed) {
-        matched = last - first;
-      } else {
-        for (std::uint32_t i = first; i < last; ++i) {
-          const value& d = table.event(i)[t.date_field];
-          // An event whose date is unknown might have counted: the count lies between
-          // the known matches and those plus the undated events, as in aggregate().
-          if (d.kind != value_type::date) {
-            ++open;
-            continue;
-          }
-          matched += d.day.days >= t.window_from && d.day.days <= t.window_to;
-        }
+template <evaluator::fast_test::form Shape>
+inline truth evaluator::test_value(const fast_test& t, const value& v) {
+  using form = fast_test::form;
+  if constexpr (Shape == form::compare) {
+    return holds(t.cmp, quick_compare(v, t.constant));
+  } else if constexpr (Shape == form::compare_date) {
+    if (v.kind != value_type::date) return truth::unknown;
+    return from_bits(t.outcomes, (v.day.days > t.constant.day.days) - (v.day.days < t.constant.day.days));
+  } else if constexpr (Shape == form::compare_enum) {
+    if (v.kind != value_type::enumeration || v.scale != t.constant.scale) return truth::unknown;
+    return from_bits(t.outcomes, (v.ordinal > t.constant.ordinal) - (v.ordinal < t.constant.ordinal));
+  } else if constexpr (Shape == form::compare_int) {
+    if (v.kind != value_type::number) return truth::unknown;
+    // k = n / 1: v >= k exactly when v.num >= k * v.den (den > 0), in 128 bits.
+    const wide_int l = v.num.num, r = wide_int(t.constant.num.num) * v.num.den;
+    return from_bits(t.outcomes, (l > r) - (l < r));
+  } else if constexpr (Shape == form::is_true || Shape == form::is_false) {
+    if (v.kind != value_type::boolean) return truth::unknown;
+    return v.boolean == (Shape == form::is_true) ? truth::yes : truth::no;
+  } else {
+    static_assert(Shape != form::count_window, "a count reads a list, not a column: count_test");
+    return truth::unknown;
+  }
+}
+
+truth evaluator::count_test(const fast_test& t, std::uint32_t participant) const {
+  const auto& table = m_records.list(t.slot);
+  const std::uint32_t first = table.starts[participant], last = table.starts[participant + 1];
+  std::int64_t matched = 0, open = 0;
+  if (!t.windowed) {
+    matched = last - first;
+  } else {
+    for (std::uint32_t i = first; i < last; ++i) {
+      const value& d = table.event(i)[t.date_field];
+      // An event whose date is unknown might have counted: the count lies between
+      // the known matches and those plus the undated events, as in aggregate().
+      if (d.kind != value_type::date) {
+        ++open;
+        continue;
       }
-      if (open)
-        return t.constant.kind == value_type::number
-                   ? bounded_holds(t.cmp, value::between(static_cast<std::uint32_t>(matched), static_cast<std::uint32_t>(matched + open)),
-                                   t.constant.num)
-                   : truth::unknown;
-      return holds(t.cmp, quick_compare(value::of(number::integer(matched)), t.constant));
+      matched += d.day.days >= t.window_from && d.day.days <= t.window_to;
     }
+  }
+  if (open)
+    return t.constant.kind == value_type::number
+               ? bounded_holds(t.cmp, value::between(static_cast<std::uint32_t>(matched), static_cast<std::uint32_t>(matched + open)),
+                               t.constant.num)
+               : truth::unknown;
+  return holds(t.cmp, quick_compare(value::of(number::integer(matched)), t.constant));
+}
+
+inline truth evaluator::run_test(const fast_test& t) const {
+  using form = fast_test::form;
+  switch (t.shape) {
+    case form::compare: return test_value<form::compare>(t, t.column[m_participant]);
+    case form::compare_date: return test_value<form::compare_date>(t, t.column[m_participant]);
+    case form::compare_enum: return test_value<form::compare_enum>(t, t.column[m_participant]);
+    case form::compare_int: return test_value<form::compare_int>(t, t.column[m_participant]);
+    case form::is_true: return test_value<form::is_true>(t, t.column[m_participant]);
+    case form::is_false: return test_value<form::is_false>(t, t.column[m_participant]);
+    case form::count_window: return count_test(t, m_participant);
   }
   return truth::unknown;
 }
@@ -1193,6 +1204,79 @@ verdict evaluator::decide_unwrapped(std::uint32_t award) {
     unknown |= t == truth::unknown;
   }
   return verdict{unknown ? outcome::not_decidable : outcome::passed, -1};
+}
+
+// Each test writes its own verdict for every participant it looks at, decided or not:
+// a participant it does not decide is written again by a later test or at the end, so
+// the store needs no branch, and neither does keeping the undecided (written always,
+// counted only when kept; the write never overtakes the read).
+template <evaluator::fast_test::form Shape>
+std::uint32_t evaluator::run_column(const fast_test& t, std::uint32_t from, std::uint32_t undecided, truth deciding, verdict decided,
+                                    verdict* out) {
+  std::uint32_t* const selection = m_undecided.data();
+  std::uint8_t* const unknown = m_unknown_so_far.data();
+  const value* const column = t.column + from;
+  std::uint32_t kept = 0;
+  for (std::uint32_t k = 0; k < undecided; ++k) {
+    const std::uint32_t i = selection[k];
+    truth r;
+    if constexpr (Shape == fast_test::form::count_window) r = count_test(t, from + i);
+    else r = test_value<Shape>(t, column[i]);
+    out[i] = decided;
+    unknown[i] |= r == truth::unknown;
+    selection[kept] = i;
+    kept += r != deciding;
+  }
+  return kept;
+}
+
+void evaluator::decide_columns_of(const fast_award& plan, std::uint32_t from, std::uint32_t n, verdict* out) {
+  m_undecided.resize(block_size);
+  m_unknown_so_far.resize(block_size);
+  std::iota(m_undecided.begin(), m_undecided.begin() + n, 0u);
+  std::fill_n(m_unknown_so_far.begin(), n, std::uint8_t{0});
+  std::uint32_t undecided = n;
+  // The same order and stopping rules as decide_unwrapped: every exclusion, then every
+  // criterion, each test over the participants no earlier test decided.
+  const auto stage = [&](const std::vector<fast_test>& tests, truth deciding, outcome result) {
+    using form = fast_test::form;
+    for (std::size_t i = 0; i < tests.size() && undecided > 0; ++i) {
+      const fast_test& t = tests[i];
+      const verdict decided{result, static_cast<std::int32_t>(i)};
+      switch (t.shape) {
+        case form::compare: undecided = run_column<form::compare>(t, from, undecided, deciding, decided, out); break;
+        case form::compare_date: undecided = run_column<form::compare_date>(t, from, undecided, deciding, decided, out); break;
+        case form::compare_enum: undecided = run_column<form::compare_enum>(t, from, undecided, deciding, decided, out); break;
+        case form::compare_int: undecided = run_column<form::compare_int>(t, from, undecided, deciding, decided, out); break;
+        case form::is_true: undecided = run_column<form::is_true>(t, from, undecided, deciding, decided, out); break;
+        case form::is_false: undecided = run_column<form::is_false>(t, from, undecided, deciding, decided, out); break;
+        case form::count_window: undecided = run_column<form::count_window>(t, from, undecided, deciding, decided, out); break;
+      }
+    }
+  };
+  stage(plan.exclusions, truth::yes, outcome::excluded);
+  stage(plan.criteria, truth::no, outcome::failed);
+  for (std::uint32_t k = 0; k < undecided; ++k) {
+    const std::uint32_t i = m_undecided[k];
+    out[i] = verdict{m_unknown_so_far[i] ? outcome::not_decidable : outcome::passed, -1};
+  }
+}
+
+void evaluator::decide_block(std::uint32_t award, std::uint32_t from, std::uint32_t to, verdict* out) {
+  assert(m_planned_ids == m_records.column(field_id) && from <= to && to <= m_records.size());
+  if (!decides_columns(award)) {
+    for (std::uint32_t p = from; p < to; ++p) {
+      begin(p);
+      out[p - from] = decide(award);
+    }
+    return;
+  }
+  // Blocks small enough that the selection, the unknown marks and the verdicts stay in
+  // the first-level cache while every test passes over them.
+  for (std::uint32_t p = from; p < to; p += block_size) {
+    const std::uint32_t n = std::min(block_size, to - p);
+    decide_columns_of(m_fast[award], p, n, out + (p - from));
+  }
 }
 
 void evaluator::trace_node(std::uint32_t node, trace_record& out) {

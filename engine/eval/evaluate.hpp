@@ -133,6 +133,18 @@ class evaluator {
   void begin(std::uint32_t participant);
   // Decides one award for the participant given to begin().
   verdict decide(std::uint32_t award) { return m_single_use ? decide_using_evidence(award) : decide_unwrapped(award); }
+  // Decides one award for participants [from, to) into out[0 .. to - from): for each,
+  // the verdict begin(p); decide(award) gives. A fast-path award is decided a column
+  // at a time (each test over every participant it has not yet decided, see
+  // decide_columns); any other takes begin() and decide() per participant. Either way
+  // the participant given to begin() is forgotten: call begin() again before decide().
+  void decide_block(std::uint32_t award, std::uint32_t from, std::uint32_t to, verdict* out);
+  // Whether decide_block runs `award` column at a time.
+  bool decides_columns(std::uint32_t award) const { return m_fast[award].usable && awards_independent(); }
+  // Whether one award's decision leaves nothing behind for the next one of the same
+  // participant (no single-use events, no đạt(…)): then awards may be decided in any
+  // order, a block of participants at a time.
+  bool awards_independent() const { return !m_single_use && !m_prerequisites; }
   // Same decision, recording every value (see trace_record).
   void trace(std::uint32_t award, trace_record& out);
   // The value of one node (a ranking key) for the participant given to begin().
@@ -205,6 +217,23 @@ class evaluator {
   void plan_fast_path();
   bool plan_test(const compile::criterion& c, fast_test& out) const;
   truth run_test(const fast_test& t) const;
+  // One column test on one value; run_test and decide_columns_of both use it.
+  template <fast_test::form Shape>
+  static truth test_value(const fast_test& t, const value& v);
+  truth count_test(const fast_test& t, std::uint32_t participant) const;
+  // One test over the undecided participants of a block: those it decides get their
+  // verdict, the rest stay in m_undecided (how many is returned).
+  template <fast_test::form Shape>
+  std::uint32_t run_column(const fast_test& t, std::uint32_t from, std::uint32_t undecided, truth deciding, verdict decided,
+                           verdict* out);
+  // decide_block's column-at-a-time path for participants [from, from + n), n at most
+  // block_size.
+  void decide_columns_of(const fast_award& plan, std::uint32_t from, std::uint32_t n, verdict* out);
+  // Participants still undecided, and whether a test left each unknown: kept between
+  // calls so decide_block does not allocate.
+  static constexpr std::uint32_t block_size = 1024;
+  std::vector<std::uint32_t> m_undecided;
+  std::vector<std::uint8_t> m_unknown_so_far;
 
   const compile::rule_tree& m_tree;
   const record_set& m_records;
