@@ -136,7 +136,7 @@ class evaluator {
   // Decides one award for participants [from, to) into out[0 .. to - from): for each,
   // the verdict begin(p); decide(award) gives. A fast-path award is decided a column
   // at a time (each test over every participant it has not yet decided, see
-  // decide_columns); any other takes begin() and decide() per participant. Either way
+  // decide_columns_of); any other takes begin() and decide() per participant. Either way
   // the participant given to begin() is forgotten: call begin() again before decide().
   void decide_block(std::uint32_t award, std::uint32_t from, std::uint32_t to, verdict* out);
   // Whether decide_block runs `award` column at a time.

@@ -318,6 +318,7 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
         for (std::uint32_t p = from; p < to; ++p) m_origins.push_back(moved(part.m_origins[p]));
       });
     };
+    // A second thread pays only for a large part (a test-sized merge stays on one).
     if (part.size() >= 65536) {
       std::exception_ptr failed;  // out of memory on the second thread: thrown here
       std::thread second([&] {
