@@ -75,7 +75,7 @@ evaluator::evaluator(const compile::rule_tree& tree, const record_set& records, 
   for (auto s : tree.single_use) m_single_use |= s != 0;
   for (const auto& n : tree.nodes) m_prerequisites |= n.code == op::award_passed;
   plan_fast_path();
-  m_planned_ids = records.column(field_id);
+  m_planned_ids = records.column(field_id).data();
 }
 
 evaluator::~evaluator() = default;
@@ -84,7 +84,7 @@ void evaluator::begin(std::uint32_t participant) {
   m_participant = participant;
   // The fast path holds column pointers taken when it was planned: records added since
   // would have moved them.
-  assert(m_planned_ids == m_records.column(field_id) && participant < m_records.size());
+  assert(m_planned_ids == m_records.column(field_id).data() && participant < m_records.size());
   m_row = m_records.row(participant);
   std::fill(m_let_state.begin(), m_let_state.end(), std::uint8_t{0});
   // The hot loop begins a participant millions of times: reset only what the tree uses.
@@ -1057,6 +1057,9 @@ std::uint8_t outcome_bits(op cmp) {
 
 inline truth from_bits(std::uint8_t bits, int c) { return (bits >> (c + 1)) & 1 ? truth::yes : truth::no; }
 
+template <class T>
+int three_way(T a, T b) { return (a > b) - (a < b); }
+
 }  // namespace
 
 void evaluator::plan_fast_path() {
@@ -1097,7 +1100,10 @@ void evaluator::plan_fast_path() {
     // The columns are taken now: the records are read before an evaluator is made.
     for (auto* tests : {&plan.criteria, &plan.exclusions})
       for (auto& t : *tests)
-        if (t.shape != fast_test::form::count_window) t.column = m_records.column(t.slot);
+        if (t.shape != fast_test::form::count_window) {
+          t.column = &m_records.column(t.slot);
+          t.cells = typed_cells(t);
+        }
     m_fast[a] = std::move(plan);
   }
 }
@@ -1125,6 +1131,48 @@ inline truth evaluator::test_value(const fast_test& t, const value& v) {
     static_assert(Shape != form::count_window, "a count reads a list, not a column: count_test");
     return truth::unknown;
   }
+}
+
+template <evaluator::fast_test::form Shape>
+inline truth evaluator::test_cell(const fast_test& t, std::uint32_t p) {
+  using form = fast_test::form;
+  if constexpr (Shape == form::compare_date) {
+    const std::int32_t d = static_cast<const std::int32_t*>(t.cells)[p];
+    if (d == field_column::day_unknown) return truth::unknown;
+    return from_bits(t.outcomes, three_way(d, t.constant.day.days));
+  } else if constexpr (Shape == form::compare_enum) {
+    const std::uint32_t o = static_cast<const std::uint32_t*>(t.cells)[p];
+    if (o == field_column::ordinal_unknown) return truth::unknown;
+    return from_bits(t.outcomes, three_way(o, t.constant.ordinal));
+  } else if constexpr (Shape == form::compare_int) {
+    const number& n = static_cast<const number*>(t.cells)[p];
+    if (n.den == 0) return truth::unknown;
+    if (n.den == 1) return from_bits(t.outcomes, three_way(n.num, t.constant.num.num));
+    return from_bits(t.outcomes, three_way(wide_int(n.num), wide_int(t.constant.num.num) * n.den));
+  } else if constexpr (Shape == form::is_true || Shape == form::is_false) {
+    const std::uint8_t f = static_cast<const std::uint8_t*>(t.cells)[p];
+    if (f == field_column::flag_unknown) return truth::unknown;
+    return (f == 1) == (Shape == form::is_true) ? truth::yes : truth::no;
+  } else {
+    static_assert(Shape == form::compare_date, "compare and count_window have no typed cells");
+    return truth::unknown;
+  }
+}
+
+const void* evaluator::typed_cells(const fast_test& t) {
+  using form = fast_test::form;
+  using held = field_column::storage;
+  const field_column& c = *t.column;
+  switch (t.shape) {
+    case form::compare_date: return c.held() == held::day ? c.days() : nullptr;
+    case form::compare_enum: return c.held() == held::ordinal && c.scale() == t.constant.scale ? c.ordinals() : nullptr;
+    case form::compare_int: return c.held() == held::rational ? c.numbers() : nullptr;
+    case form::is_true:
+    case form::is_false: return c.held() == held::flag ? c.flags() : nullptr;
+    case form::compare:
+    case form::count_window: break;
+  }
+  return nullptr;
 }
 
 truth evaluator::count_test(const fast_test& t, std::uint32_t participant) const {
@@ -1155,14 +1203,15 @@ truth evaluator::count_test(const fast_test& t, std::uint32_t participant) const
 
 inline truth evaluator::run_test(const fast_test& t) const {
   using form = fast_test::form;
+  const std::uint32_t p = m_participant;
   switch (t.shape) {
-    case form::compare: return test_value<form::compare>(t, t.column[m_participant]);
-    case form::compare_date: return test_value<form::compare_date>(t, t.column[m_participant]);
-    case form::compare_enum: return test_value<form::compare_enum>(t, t.column[m_participant]);
-    case form::compare_int: return test_value<form::compare_int>(t, t.column[m_participant]);
-    case form::is_true: return test_value<form::is_true>(t, t.column[m_participant]);
-    case form::is_false: return test_value<form::is_false>(t, t.column[m_participant]);
-    case form::count_window: return count_test(t, m_participant);
+    case form::compare: return test_value<form::compare>(t, t.column->get(p));
+    case form::compare_date: return t.cells ? test_cell<form::compare_date>(t, p) : test_value<form::compare_date>(t, t.column->get(p));
+    case form::compare_enum: return t.cells ? test_cell<form::compare_enum>(t, p) : test_value<form::compare_enum>(t, t.column->get(p));
+    case form::compare_int: return t.cells ? test_cell<form::compare_int>(t, p) : test_value<form::compare_int>(t, t.column->get(p));
+    case form::is_true: return t.cells ? test_cell<form::is_true>(t, p) : test_value<form::is_true>(t, t.column->get(p));
+    case form::is_false: return t.cells ? test_cell<form::is_false>(t, p) : test_value<form::is_false>(t, t.column->get(p));
+    case form::count_window: return count_test(t, p);
   }
   return truth::unknown;
 }
@@ -1215,19 +1264,23 @@ std::uint32_t evaluator::run_column(const fast_test& t, std::uint32_t from, std:
                                     verdict* out) {
   std::uint32_t* const selection = m_undecided.data();
   std::uint8_t* const unknown = m_unknown_so_far.data();
-  const value* const column = t.column + from;
-  std::uint32_t kept = 0;
-  for (std::uint32_t k = 0; k < undecided; ++k) {
-    const std::uint32_t i = selection[k];
-    truth r;
-    if constexpr (Shape == fast_test::form::count_window) r = count_test(t, from + i);
-    else r = test_value<Shape>(t, column[i]);
-    out[i] = decided;
-    unknown[i] |= r == truth::unknown;
-    selection[kept] = i;
-    kept += r != deciding;
-  }
-  return kept;
+  const auto over = [&](auto&& test) {
+    std::uint32_t kept = 0;
+    for (std::uint32_t k = 0; k < undecided; ++k) {
+      const std::uint32_t i = selection[k];
+      const truth r = test(from + i);
+      out[i] = decided;
+      unknown[i] |= r == truth::unknown;
+      selection[kept] = i;
+      kept += r != deciding;
+    }
+    return kept;
+  };
+  using form = fast_test::form;
+  if constexpr (Shape == form::count_window) return over([&](std::uint32_t p) { return count_test(t, p); });
+  else if constexpr (Shape == form::compare) return over([&](std::uint32_t p) { return test_value<Shape>(t, t.column->get(p)); });
+  else if (t.cells) return over([&](std::uint32_t p) { return test_cell<Shape>(t, p); });
+  else return over([&](std::uint32_t p) { return test_value<Shape>(t, t.column->get(p)); });
 }
 
 void evaluator::decide_columns_of(const fast_award& plan, std::uint32_t from, std::uint32_t n, verdict* out) {
@@ -1263,7 +1316,7 @@ void evaluator::decide_columns_of(const fast_award& plan, std::uint32_t from, st
 }
 
 void evaluator::decide_block(std::uint32_t award, std::uint32_t from, std::uint32_t to, verdict* out) {
-  assert(m_planned_ids == m_records.column(field_id) && from <= to && to <= m_records.size());
+  assert(m_planned_ids == m_records.column(field_id).data() && from <= to && to <= m_records.size());
   if (!decides_columns(award)) {
     for (std::uint32_t p = from; p < to; ++p) {
       begin(p);

@@ -203,7 +203,10 @@ class evaluator {
     std::uint8_t outcomes = 0;           // bit c+1 set when cmp holds for a three-way result c
     compile::op cmp = compile::op::eq;  // compare and count_window: field (or count) cmp constant
     std::uint32_t slot = 0;              // field slot, or list index for count_window
-    const value* column = nullptr;       // the field's column (record_set::column), not for count_window
+    const field_column* column = nullptr;  // the field's column (record_set::column), not for count_window
+    // The column's own array when it holds what this shape reads (dates as days, the
+    // constant's scale as ordinals, numbers, flags): read directly, not through get().
+    const void* cells = nullptr;
     std::int32_t date_field = -1;        // count_window: the list's date field, -1 if none
     std::int32_t window_from = 0, window_to = 0;
     bool windowed = false;
@@ -220,6 +223,11 @@ class evaluator {
   // One column test on one value; run_test and decide_columns_of both use it.
   template <fast_test::form Shape>
   static truth test_value(const fast_test& t, const value& v);
+  // The same test on participant p's cell in t.cells.
+  template <fast_test::form Shape>
+  static truth test_cell(const fast_test& t, std::uint32_t p);
+  // t.column's array when its storage is what t's shape reads, else nullptr.
+  static const void* typed_cells(const fast_test& t);
   truth count_test(const fast_test& t, std::uint32_t participant) const;
   // One test over the undecided participants of a block: those it decides get their
   // verdict, the rest stay in m_undecided (how many is returned).
@@ -239,7 +247,7 @@ class evaluator {
   const record_set& m_records;
   std::uint32_t m_participant = 0;
   row_view m_row{nullptr, 0};
-  const value* m_planned_ids = nullptr;  // the id column when the fast path was planned
+  const void* m_planned_ids = nullptr;  // the id column's array when the fast path was planned
   const value* m_event = nullptr;  // the event an aggregate's condition is looking at
   std::uint32_t m_event_list = 0;  // the list that event belongs to
   std::vector<value> m_lets;

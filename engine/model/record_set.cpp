@@ -24,8 +24,10 @@ std::uint32_t id_hash(std::string_view id) {
 }  // namespace
 
 record_set::record_set(const schema& s)
-    : m_schema(&s), m_width(static_cast<std::uint32_t>(s.fields.size())), m_columns(m_width), m_lists(s.lists.size()),
+    : m_schema(&s), m_width(static_cast<std::uint32_t>(s.fields.size())), m_lists(s.lists.size()),
       m_staged(s.lists.size()) {
+  m_columns.reserve(m_width);
+  for (const auto& f : s.fields) m_columns.emplace_back(f.type, f.scale);
   for (std::size_t i = 0; i < s.lists.size(); ++i) m_lists[i].width = static_cast<std::uint32_t>(s.lists[i].fields.size());
 }
 
@@ -69,7 +71,7 @@ void record_set::reserve(std::uint32_t participants) {
 std::uint32_t record_set::add_participant(origin o) {
   auto index = static_cast<std::uint32_t>(m_origins.size());
   m_origins.push_back(o);
-  for (auto& column : m_columns) column.emplace_back();
+  for (auto& column : m_columns) column.push_unknown();
   return index;
 }
 
@@ -268,10 +270,8 @@ void record_set::append(record_set&& part, std::uint32_t line_offset, const std:
     auto copy_column = [&](std::size_t c) {
       auto& mine = m_columns[c];
       auto& theirs = part.m_columns[c];
-      kept_runs([&](std::uint32_t from, std::uint32_t to) {
-        mine.insert(mine.end(), theirs.begin() + std::ptrdiff_t(from), theirs.begin() + std::ptrdiff_t(to));
-      });
-      std::vector<value>().swap(theirs);
+      kept_runs([&](std::uint32_t from, std::uint32_t to) { mine.append(theirs, from, to); });
+      theirs.release();
     };
     // The ids, their index entries and the events on a second thread, the other columns
     // and the origins here: the copy is mostly first touches of fresh pages, which the

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model/field_column.hpp"
 #include "engine/model/schema.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/limits.hpp"
@@ -43,25 +44,39 @@ struct input_problem {
   bool row_rejected = false;  // true: the whole row was dropped (and counted as such)
 };
 
-// One participant's fields by slot, `row[f]`: a view across the columns.
+// One participant's fields by slot, `row[f]`: a view across the columns. Values are
+// read out of their column's storage, so `row[f]` is a value, not a reference.
 class row_view {
  public:
-  row_view(const std::vector<value>* columns, std::uint32_t participant) : m_columns(columns), m_participant(participant) {}
-  const value& operator[](std::size_t field) const { return m_columns[field][m_participant]; }
+  row_view(const field_column* columns, std::uint32_t participant) : m_columns(columns), m_participant(participant) {}
+  value operator[](std::size_t field) const { return m_columns[field].get(m_participant); }
 
  private:
-  const std::vector<value>* m_columns;
+  const field_column* m_columns;
   std::uint32_t m_participant;
 };
 
-// The same, writable, for the readers that fill a participant in.
+// The same, writable, for the readers that fill a participant in: `row[f] = v`.
 class row_ref {
  public:
-  row_ref(std::vector<value>* columns, std::uint32_t participant) : m_columns(columns), m_participant(participant) {}
-  value& operator[](std::size_t field) const { return m_columns[field][m_participant]; }
+  class cell {
+   public:
+    cell(field_column* column, std::uint32_t participant) : m_column(column), m_participant(participant) {}
+    cell& operator=(const value& v) {
+      m_column->set(m_participant, v);
+      return *this;
+    }
+    operator value() const { return m_column->get(m_participant); }
+
+   private:
+    field_column* m_column;
+    std::uint32_t m_participant;
+  };
+  row_ref(field_column* columns, std::uint32_t participant) : m_columns(columns), m_participant(participant) {}
+  cell operator[](std::size_t field) const { return cell(m_columns + field, m_participant); }
 
  private:
-  std::vector<value>* m_columns;
+  field_column* m_columns;
   std::uint32_t m_participant;
 };
 
@@ -73,12 +88,12 @@ class record_set {
   std::uint32_t size() const { return static_cast<std::uint32_t>(m_origins.size()); }
   std::uint32_t width() const { return m_width; }
   row_view row(std::uint32_t participant) const { return row_view(m_columns.data(), participant); }
-  // Field `f` of every participant, indexed by participant. The pointer is valid until
-  // the set grows: an evaluator takes it once the records are read.
-  const value* column(std::uint32_t f) const { return m_columns[f].data(); }
+  // Field `f` of every participant, indexed by participant. Its arrays are valid until
+  // the set grows: an evaluator takes them once the records are read.
+  const field_column& column(std::uint32_t f) const { return m_columns[f]; }
   const event_table& list(std::size_t list_index) const { return m_lists[list_index]; }
   const origin& where(std::uint32_t participant) const { return m_origins[participant]; }
-  std::string_view id(std::uint32_t participant) const { return m_columns[field_id][participant].text; }
+  std::string_view id(std::uint32_t participant) const { return m_columns[field_id].get(participant).text; }
 
   const std::vector<std::string>& files() const { return m_files; }
   const std::vector<input_problem>& problems() const { return m_problems; }
@@ -137,7 +152,7 @@ class record_set {
   };
   const schema* m_schema;
   std::uint32_t m_width;
-  std::vector<std::vector<value>> m_columns;  // m_width columns of size() values
+  std::vector<field_column> m_columns;  // m_width columns of size() values
   std::vector<origin> m_origins;
   std::vector<event_table> m_lists;
   std::vector<staged_list> m_staged;

@@ -136,3 +136,39 @@ TEST_CASE("decide_block: the benchmark's workload on awkward records", "[eval][b
   CHECK(seen[static_cast<std::size_t>(eval::outcome::not_decidable)] > 0);
   check_blocks_match_one_at_a_time(*rules->tree, records);
 }
+
+TEST_CASE("decide_block: columns widened to 24-byte values decide as the narrow ones do", "[eval][block]") {
+  // Readers store only the declared type, so the fast path reads narrow arrays; a column
+  // that widened (a value of another kind stored by a caller) is read through get().
+  std::ifstream plan(std::string(THIDUA_SOURCE_DIR) + "/tests/bench/peers_w1w2.thidua", std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(plan)), std::istreambuf_iterator<char>());
+  auto rules = load_rules_from_text("peers_w1w2.thidua", text, false, import_roots{default_stdlib_dir(), {}});
+  REQUIRE(rules->ok());
+  const auto path = awkward_bench_records(2000);
+  record_set narrow(rules->checked->shape), wide(rules->checked->shape);
+  REQUIRE(io::load_records(path.string(), narrow));
+  REQUIRE(io::load_records(path.string(), wide));
+  fs::remove(path);
+  for (std::uint32_t f = builtin_count; f < wide.width(); ++f) {
+    const value kept = wide.row(0)[f];
+    wide.mutable_row(0)[f] = value::between(0, 1);
+    wide.mutable_row(0)[f] = kept;
+    CHECK(wide.column(f).held() == field_column::storage::any);
+    CHECK(narrow.column(f).held() != field_column::storage::any);
+  }
+  eval::evaluator narrow_ev(*rules->tree, narrow), wide_ev(*rules->tree, wide);
+  const std::uint32_t n = narrow.size();
+  for (std::uint32_t a = 0; a < rules->tree->awards.size(); ++a) {
+    std::vector<eval::verdict> from_narrow(n), from_wide(n);
+    narrow_ev.decide_block(a, 0, n, from_narrow.data());
+    wide_ev.decide_block(a, 0, n, from_wide.data());
+    for (std::uint32_t p = 0; p < n; ++p) {
+      INFO("award " << a << ", participant " << p);
+      CHECK(from_narrow[p].result == from_wide[p].result);
+      CHECK(from_narrow[p].deciding == from_wide[p].deciding);
+      wide_ev.begin(p);
+      CHECK(wide_ev.decide(a).result == from_narrow[p].result);
+    }
+  }
+  check_blocks_match_one_at_a_time(*rules->tree, wide);
+}
