@@ -1,5 +1,7 @@
 #include "engine/io/json_document.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace thidua::io {
@@ -122,7 +124,8 @@ json_parse_result parse_json(std::string_view text) {
 }
 
 std::optional<number> parse_json_number(std::string_view text) {
-  auto e = text.find_first_of("eE");
+  const auto exp = std::find_if(text.begin(), text.end(), [](char c) { return c == 'e' || c == 'E'; });
+  const auto e = exp == text.end() ? std::string_view::npos : std::size_t(exp - text.begin());
   auto mantissa = parse_decimal(text.substr(0, e));
   if (!mantissa) return std::nullopt;
   if (e == std::string_view::npos) return mantissa;

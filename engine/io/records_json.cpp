@@ -422,6 +422,9 @@ class json_reader {
     bool is_id = false;
     int field = -1;  // schema field, or field_id for the id's other spellings
     int list = -1;
+    // Neither field nor list, and already given to unknown_key: the key is reported
+    // once per file, so the lines after the first skip the lookup.
+    mutable bool unknown_seen = false;
   };
 
   // `position`: the key's place among its object's members. Exporters write every line's
@@ -532,7 +535,8 @@ class json_reader {
         events(val, std::size_t(l), p, line, key);
         continue;
       }
-      unknown_key(line, key, key);
+      if (!means.unknown_seen) unknown_key(line, key, key);
+      means.unknown_seen = true;
     }
     if (!kind_given && ++m_missing_kinds <= missing_kind_listed) {
       note(file_order_note::what::missing_kind);
@@ -624,14 +628,15 @@ class json_reader {
   converted convert_string(std::string_view text, std::size_t cache_slot, const field_def& field, bool known_nfc = false) {
     // Dates written yyyy-mm-dd, as every JSON exporter does: read the digits directly.
     if (field.type == value_type::date && text.size() == 10 && text[4] == '-' && text[7] == '-') {
-      int digits[8];
-      int k = 0;
-      for (std::size_t i = 0; i < 10 && k < 8; ++i)
-        if (i != 4 && i != 7) digits[k++] = text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1;
-      if (std::all_of(digits, digits + 8, [](int d) { return d >= 0; }))
-        if (auto d = make_date(digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], digits[4] * 10 + digits[5],
-                               digits[6] * 10 + digits[7]))
-          return converted{value::of(*d), {}};
+      bool bad = false;
+      const auto two = [&](std::size_t i) {
+        const unsigned a = unsigned(static_cast<unsigned char>(text[i])) - '0', b = unsigned(static_cast<unsigned char>(text[i + 1])) - '0';
+        bad |= (a > 9) | (b > 9);
+        return int(a * 10 + b);
+      };
+      const int year = two(0) * 100 + two(2), month = two(5), day = two(8);
+      if (!bad)
+        if (auto d = make_date(year, month, day)) return converted{value::of(*d), {}};
     }
     // Text already in NFC (no combining marks: only code points below U+0300 and the
     // precomposed Latin letters of U+1E00..U+1EFF, where Vietnamese lives) is kept as
@@ -806,16 +811,20 @@ lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string t
   std::uint32_t line = 1;
   bool skipping = false;  // inside a line too long to keep, already reported
   std::uint64_t left = bytes;
+  // `buffer` only grows (zero-filled once, not for every block); its first `held` bytes
+  // are the text not yet taken.
+  std::string buffer = std::move(text);
+  std::size_t held = buffer.size();
   for (;;) {
-    const std::size_t kept = text.size();
     const auto want = std::size_t(std::min<std::uint64_t>(read_block_bytes, left));
-    text.resize(kept + want);
-    in.read(text.data() + kept, std::streamsize(want));
+    if (buffer.size() < held + want) buffer.resize(held + want);
+    in.read(buffer.data() + held, std::streamsize(want));
     const auto got = std::size_t(in.gcount());
-    text.resize(kept + got);
+    held += got;
     left -= got;
     if (in.bad() || (got < want && left > 0 && !in.eof())) result.failed = true;
     const bool at_end = left == 0 || !in;
+    const std::string_view text(buffer.data(), held);
     std::size_t pos = 0;
     for (;;) {
       auto end = text.find('\n', pos);
@@ -840,7 +849,7 @@ lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string t
         }
         end = text.size();
       }
-      auto content = std::string_view(text).substr(pos, end - pos);
+      auto content = text.substr(pos, end - pos);
       if (content.find_first_not_of(" \t\r") != std::string_view::npos) reader.participant_line(content, line);
       if (reader.stopped()) break;
       result.newlines += end < text.size();  // the last line of a file may have no line end
@@ -849,7 +858,9 @@ lines_read read_line_blocks(std::istream& in, std::uint64_t bytes, std::string t
       if (pos > text.size()) break;
     }
     if (at_end || reader.stopped()) break;
-    text.erase(0, std::min(pos, text.size()));
+    pos = std::min(pos, held);
+    std::memmove(buffer.data(), buffer.data() + pos, held - pos);
+    held -= pos;
   }
   return result;
 }

@@ -70,10 +70,6 @@ void field_column::reserve(std::size_t n) {
   visit([n](auto& cells) { cells.reserve(n); });
 }
 
-void field_column::push_unknown() {
-  visit([](auto& cells) { cells.push_back(unknown_cell<typename std::decay_t<decltype(cells)>::value_type>()); });
-}
-
 void field_column::pop_back() {
   visit([](auto& cells) { cells.pop_back(); });
 }

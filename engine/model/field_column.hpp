@@ -54,7 +54,17 @@ class field_column {
   }
 
   void reserve(std::size_t n);
-  void push_unknown();
+  // Called for every field of every participant a reader adds: kept inline.
+  void push_unknown() {
+    switch (m_storage) {
+      case storage::flag: return m_flags.push_back(flag_unknown);
+      case storage::day: return m_days.push_back(day_unknown);
+      case storage::ordinal: return m_ordinals.push_back(ordinal_unknown);
+      case storage::rational: return m_numbers.push_back(number{0, 0});
+      case storage::text: return m_texts.push_back(std::string_view{});
+      case storage::any: return m_any.push_back(value{});
+    }
+  }
   void pop_back();
   // Appends `other`'s values [from, to); `other` is a column of the same field.
   void append(const field_column& other, std::uint32_t from, std::uint32_t to);

@@ -66,7 +66,50 @@ std::int64_t floor(number a) {
   return q;
 }
 
+namespace {
+// A decimal of at most 18 characters, whose digits fit in 64 bits: the cells of a
+// records file, read without 128-bit work. num / 10^decimals is reduced by the 2s and
+// 5s it shares with the power of ten, which is all gcd could find. nullopt: not such a
+// decimal (malformed, or longer), for parse_decimal's general path to decide.
+std::optional<number> parse_short_decimal(std::string_view text) {
+  if (text.empty() || text.size() > 18) return std::nullopt;
+  std::size_t i = 0;
+  const bool negative = text[0] == '-';
+  if (text[0] == '-' || text[0] == '+') i = 1;
+  std::int64_t num = 0;
+  int decimals = 0;
+  bool point = false, digits = false;
+  for (; i < text.size(); ++i) {
+    const unsigned d = unsigned(static_cast<unsigned char>(text[i])) - '0';
+    if (d <= 9) {
+      num = num * 10 + d;
+      decimals += point;
+      digits = true;
+    } else if (text[i] == '.' && !point) {
+      point = true;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digits) return std::nullopt;
+  if (num == 0) return number::integer(0);
+  int twos = decimals, fives = decimals;
+  while (twos > 0 && (num & 1) == 0) {
+    num >>= 1;
+    --twos;
+  }
+  while (fives > 0 && num % 5 == 0) {
+    num /= 5;
+    --fives;
+  }
+  std::int64_t den = std::int64_t(1) << twos;
+  for (; fives > 0; --fives) den *= 5;
+  return number{negative ? -num : num, den};
+}
+}  // namespace
+
 std::optional<number> parse_decimal(std::string_view text) {
+  if (auto quick = parse_short_decimal(text)) return quick;
   if (text.empty()) return std::nullopt;
   bool negative = false;
   std::size_t i = 0;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+
 #include "engine/value/number.hpp"
 
 using namespace thidua;
@@ -18,6 +20,40 @@ TEST_CASE("parse_decimal reads exact fractions", "[value][number]") {
     CHECK(n->den == r.den);
   }
   for (const char* bad : {"", "2,5", "1.2.3", "abc", "."}) {
+    INFO(bad);
+    CHECK_FALSE(parse_decimal(bad));
+  }
+}
+
+TEST_CASE("parse_decimal: short and long decimals reduce to the same fractions", "[value][number]") {
+  // Up to 18 characters take a 64-bit path, longer ones the 128-bit one: each must give
+  // digits / 10^decimals reduced, as number::make does it.
+  std::uint64_t seed = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    const int length = 1 + int((seed >> 33) % 24);
+    const int point_at = int((seed >> 20) % std::uint64_t(length + 1));  // == length: no point
+    std::string text = (seed >> 60) % 3 == 0 ? "-" : ((seed >> 60) % 3 == 1 ? "+" : "");
+    wide_int digits = 0, scale = 1;
+    std::uint64_t d = seed;
+    for (int k = 0; k < length; ++k) {
+      if (k == point_at) text += '.';
+      d = d * 6364136223846793005ull + 1;
+      const int digit = (d >> 40) % 4 == 0 ? 0 : int((d >> 41) % 10);  // zeros often, to reduce
+      text += char('0' + digit);
+      digits = digits * 10 + digit;
+      if (k >= point_at) scale *= 10;
+    }
+    INFO(text);
+    auto n = parse_decimal(text);
+    // Too large for 64 bits once reduced: neither path gives a number.
+    auto expected = number::make(text[0] == '-' ? -digits : digits, scale);
+    REQUIRE(bool(n) == bool(expected));
+    if (!n) continue;
+    CHECK(n->num == expected->num);
+    CHECK(n->den == expected->den);
+  }
+  for (const char* bad : {"-", "+", "-.", "1-2", "١٢", "1e5", " 1", "1 "}) {
     INFO(bad);
     CHECK_FALSE(parse_decimal(bad));
   }
