@@ -18,6 +18,7 @@
 #include "engine/io/input_text.hpp"
 #include "engine/io/json_document.hpp"
 #include "engine/io/text_cache.hpp"
+#include "engine/value/text_hash.hpp"
 #include "grammar/limits.hpp"
 #include "grammar/text.hpp"
 
@@ -430,9 +431,9 @@ class json_reader {
   // `position`: the key's place among its object's members. Exporters write every line's
   // keys in one order, so the key met at this place last time is tried first.
   const key_meaning& meaning(std::string_view key, std::size_t position) {
-    if (position < m_key_at.size() && m_keys[m_key_at[position]].key == key) return m_keys[m_key_at[position]];
+    if (position < m_key_at.size() && text_equal(m_keys[m_key_at[position]].key, key)) return m_keys[m_key_at[position]];
     for (std::size_t i = 0; i < m_keys.size(); ++i)
-      if (m_keys[i].key == key) {
+      if (text_equal(m_keys[i].key, key)) {
         remember_position(position, i);
         return m_keys[i];
       }
@@ -482,9 +483,12 @@ class json_reader {
     const bool has_id = id_member != nullptr;
     const std::string id_field = has_id ? std::string(id_member->first) : std::string("mã");
     std::string id;
-    if (has_id && (id_member->second.type == kind::string || id_member->second.type == kind::number))
-      id = text::nfc(trim_cell(id_member->second.text));
-    else if (has_id && id_member->second.type != kind::null) {
+    if (has_id && (id_member->second.type == kind::string || id_member->second.type == kind::number)) {
+      // The flat parser saw whether the id is in NFC already (most are: ASCII).
+      bool known_nfc = false;
+      if constexpr (requires { id_member->second.nfc; }) known_nfc = id_member->second.nfc;
+      id = known_nfc ? std::string(trim_cell(id_member->second.text)) : text::nfc(trim_cell(id_member->second.text));
+    } else if (has_id && id_member->second.type != kind::null) {
       reject(line, id_field, {fmt::format("mã đối tượng cần là chữ hoặc số, gặp `{}`", shown(id_member->second)),
                               fmt::format("the participant id must be text or a number, found `{}`", shown(id_member->second))});
       return;

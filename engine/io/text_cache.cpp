@@ -3,22 +3,12 @@
 #include <algorithm>
 #include <cstring>
 
+#include "engine/value/text_hash.hpp"
+
 namespace thidua::io {
 
 std::uint64_t text_cache::hash_of(std::uint32_t field, std::string_view text) {
-  // Short keys: 8 bytes at a time, multiply and fold.
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (std::uint64_t(field) << 32) ^ text.size();
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  }
-  std::uint64_t tail = 0;
-  std::memcpy(&tail, text.data() + i, text.size() - i);
-  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
+  const std::uint64_t h = text_hash(text, std::uint64_t(field) << 32);
   return h == 0 ? 1 : h;
 }
 
@@ -29,7 +19,7 @@ std::size_t text_cache::locate(std::uint64_t hash, std::uint32_t field, std::str
     if (s.hash == 0) return i;
     if (s.hash != hash) continue;
     const item& it = m_items[s.item];
-    if (it.field == field && std::string_view(m_texts.data() + it.text_at, it.text_size) == text) return i;
+    if (it.field == field && text_equal(std::string_view(m_texts.data() + it.text_at, it.text_size), text)) return i;
   }
 }
 

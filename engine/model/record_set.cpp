@@ -6,6 +6,8 @@
 #include <numeric>
 #include <thread>
 
+#include "engine/value/text_hash.hpp"
+
 namespace thidua {
 
 namespace {
@@ -16,8 +18,8 @@ namespace {
 bool index_over_full(std::size_t used, std::size_t slots) { return used * 4 > slots * 3; }
 
 std::uint32_t id_hash(std::string_view id) {
-  // 32 bits of std::hash, never 0 so that a used slot is never all zero.
-  auto h = std::hash<std::string_view>{}(id);
+  // 32 bits of the text hash, never 0 so that a used slot is never all zero.
+  const std::uint64_t h = text_hash(id);
   auto h32 = static_cast<std::uint32_t>(h ^ (h >> 32));
   return h32 == 0 ? 1 : h32;
 }
@@ -129,7 +131,7 @@ std::size_t record_set::index_slot(std::string_view id, std::uint32_t hash) cons
     if (slot == 0) return i;
     if (std::uint32_t(slot >> 32) == hash) {
       const value& kept = row(std::uint32_t(slot) - 1)[field_id];
-      if (kept.kind == value_type::text && kept.text == id) return i;
+      if (kept.kind == value_type::text && text_equal(kept.text, id)) return i;
     }
   }
 }
