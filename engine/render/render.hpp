@@ -38,6 +38,7 @@ class results_renderer {
   const record_set& m_records;
   results_format m_format;
   lang m_lang;
+  std::vector<std::string> m_label_cells;  // CSV: per award, its label's cell and the comma after it
   std::vector<std::vector<std::string>> m_failed_reasons;  // CSV: per award and criterion, the reason of a failed row as its cell
   std::array<std::size_t, 5> m_widths{};                   // table: columns before the reason
 };

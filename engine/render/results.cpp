@@ -144,24 +144,25 @@ std::vector<std::string> table_head(lang l) {
 }
 
 // Appends `s` as one CSV cell, quoted only when it holds `,` `"` LF or CR.
-void append_csv_cell(std::string& out, std::string_view s) {
-  // Eight bytes at a time for `,` `"` LF CR (find_first_of calls memchr per byte).
+// Whether `s` is written as it is: no `,` `"` LF CR (eight bytes at a time, where
+// find_first_of calls memchr per byte).
+bool csv_plain(std::string_view s) {
   auto has = [](std::uint64_t w, std::uint8_t b) {
     const std::uint64_t x = w ^ (0x0101010101010101ull * b);
     return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
   };
-  bool plain = true;
   std::size_t i = 0;
-  for (; plain && i + 8 <= s.size(); i += 8) {
+  for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    plain = !(has(w, ',') || has(w, '"') || has(w, '\n') || has(w, '\r'));
+    if (has(w, ',') || has(w, '"') || has(w, '\n') || has(w, '\r')) return false;
   }
-  for (; plain && i < s.size(); ++i) plain = s[i] != ',' && s[i] != '"' && s[i] != '\n' && s[i] != '\r';
-  if (plain) {
-    out.append(s.data(), s.size());
-    return;
-  }
+  for (; i < s.size(); ++i)
+    if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r') return false;
+  return true;
+}
+
+void append_csv_quoted(std::string& out, std::string_view s) {
   out += '"';
   for (char c : s) {
     if (c == '"') out += '"';
@@ -170,6 +171,32 @@ void append_csv_cell(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_csv_cell(std::string& out, std::string_view s) {
+  if (csv_plain(s)) out.append(s.data(), s.size());
+  else append_csv_quoted(out, s);
+}
+
+// Names and units repeat from row to row, and repeated texts share their address in the
+// record set (one copy per distinct text): whether a cell needs quotes is remembered
+// by address, so most rows copy these cells without looking at their bytes.
+class csv_cell_memo {
+ public:
+  void append(std::string& out, std::string_view s) {
+    entry& e = m_entries[(reinterpret_cast<std::uintptr_t>(s.data()) >> 3 ^ s.size()) % m_entries.size()];
+    if (e.data != s.data() || e.size != s.size()) e = entry{s.data(), s.size(), csv_plain(s)};
+    if (e.plain) out.append(s.data(), s.size());
+    else append_csv_quoted(out, s);
+  }
+
+ private:
+  struct entry {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    bool plain = true;
+  };
+  std::array<entry, 512> m_entries{};
+};
+
 }  // namespace
 
 results_renderer::results_renderer(const compile::rule_tree& tree, const record_set& records, results_format format, lang l)
@@ -177,6 +204,11 @@ results_renderer::results_renderer(const compile::rule_tree& tree, const record_
   if (format == results_format::csv) {
     // Awards' labels and every reason a failed row can have, computed once.
     m_failed_reasons.resize(tree.awards.size());
+    for (const auto& award : tree.awards) {
+      std::string cell;
+      append_csv_cell(cell, award.label);
+      m_label_cells.push_back(cell + ',');
+    }
     for (std::size_t a = 0; a < tree.awards.size(); ++a)
       for (std::size_t c = 0; c < tree.awards[a].criteria.size(); ++c) {
         eval::pair_result probe;
@@ -263,6 +295,7 @@ void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::st
   // those three cells are written once and copied for the next award's row.
   std::uint32_t prefix_of = 0xFFFFFFFFu;
   std::size_t prefix_at = 0, prefix_size = 0;
+  csv_cell_memo memo;
   for (const auto& row : rows) {
     // Size the output from the first thousand rows rather than doubling (and copying) up.
     if (++done == 1000 && rows.size() > 2000) out.reserve(out.size() / 1000 * rows.size() * 21 / 20);
@@ -275,9 +308,9 @@ void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::st
       auto r = m_records.row(row.participant);
       append_csv_cell(out, text_view(r[field_id]));
       out += ',';
-      append_csv_cell(out, text_view(r[field_name]));
+      memo.append(out, text_view(r[field_name]));
       out += ',';
-      append_csv_cell(out, text_view(r[field_unit]));
+      memo.append(out, text_view(r[field_unit]));
       out += ',';
       prefix_size = out.size() - prefix_at;
     }
@@ -285,8 +318,7 @@ void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::st
       append_csv_cell(out, "—");
       out += ",not_applicable,";
     } else {
-      append_csv_cell(out, m_tree.awards[row.award].label);
-      out += ',';
+      out += m_label_cells[row.award];
       out += eval::outcome_code(row.decision.result);
       out += ',';
     }
