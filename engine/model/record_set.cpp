@@ -77,8 +77,26 @@ std::uint32_t record_set::add_participant(origin o) {
   return index;
 }
 
+void record_set::grow_staged(std::size_t list_index) {
+  auto& staged = m_staged[list_index];
+  const std::size_t events = staged.owners.size(), participants = size();
+  std::size_t room = std::max<std::size_t>(64, events * 2);
+  // Once a thousand participants show how many events a participant has, the arrays
+  // grow at once to that many for every participant reserve() made room for: a large
+  // file's events are then neither copied at each doubling nor again at the merge of a
+  // parallel read (part 0 reserves for the whole file).
+  if (participants >= 1024 && m_origins.capacity() > participants) {
+    const std::size_t expected = events * m_origins.capacity() / participants;  // both below 2^32
+    room = std::max(room, expected + expected / 10);
+  }
+  staged.owners.reserve(room);
+  staged.origins.reserve(room);
+  staged.cells.reserve(room * m_lists[list_index].width);
+}
+
 value* record_set::stage_event(std::size_t list_index, std::uint32_t participant, origin o) {
   auto& staged = m_staged[list_index];
+  if (staged.owners.size() == staged.owners.capacity()) grow_staged(list_index);
   staged.owners.push_back(participant);
   staged.origins.push_back(o);
   staged.cells.resize(staged.cells.size() + m_lists[list_index].width);

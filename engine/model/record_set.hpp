@@ -170,6 +170,7 @@ class record_set {
   std::size_t index_slot(std::string_view id, std::uint32_t hash) const;  // its slot, or the empty one to fill
   void index_grow(std::size_t slots);
   void index_insert(std::uint32_t participant);  // its id must not be indexed yet
+  void grow_staged(std::size_t list_index);      // room for more staged events of a list
   std::uint32_t m_rows_read = 0;
   std::uint32_t m_rows_rejected = 0;
   std::uint32_t m_max_records = limits::records_default_max;
