@@ -3,8 +3,8 @@
 #include <array>
 #include <cstring>
 #include <map>
-#include <nlohmann/json.hpp>
 
+#include "engine/render/json_writer.hpp"
 #include "engine/render/render.hpp"
 #include "grammar/text.hpp"
 
@@ -335,39 +335,6 @@ void results_renderer::csv_rows(std::span<const eval::pair_result> rows, std::st
   }
 }
 
-namespace {
-
-// `s` as a JSON string, escaped as nlohmann's dump() escapes it (ensure_ascii off):
-// the bytes the whole document's dump gave before rows were streamed. Invalid UTF-8
-// goes to nlohmann itself, so it fails the way it always did.
-void append_json_string(std::string& out, std::string_view s) {
-  if (!text::valid_utf8(s)) {
-    out += nlohmann::json(std::string(s)).dump();
-    return;
-  }
-  out += '"';
-  std::size_t plain_from = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + plain_from, i - plain_from);
-    plain_from = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += fmt::format("\\u{:04x}", c);
-    }
-  }
-  out.append(s.data() + plain_from, s.size() - plain_from);
-  out += '"';
-}
-
-}  // namespace
 
 // Each row laid out as nlohmann's dump(2) laid it out inside the document (two levels
 // deep), written directly: building a JSON object per row cost more than the rest of
