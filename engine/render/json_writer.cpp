@@ -47,17 +47,16 @@ void json_writer::before_value() {
     m_after_key = false;
     return;
   }
-  if (m_empty.empty()) return;  // the document itself
-  if (!m_empty.back()) m_out += ',';
-  m_empty.back() = false;
-  new_line(m_empty.size());
+  if (m_open.empty()) return;  // the document itself
+  if (!m_open.back().empty) m_out += ',';
+  m_open.back().empty = false;
+  new_line(m_open.size());
 }
 
 json_writer& json_writer::open(char opener, char closer) {
   before_value();
   m_out += opener;
-  m_closers += closer;
-  m_empty.push_back(true);
+  m_open.push_back({closer, true});
   return *this;
 }
 
@@ -66,11 +65,10 @@ json_writer& json_writer::object() { return open('{', '}'); }
 json_writer& json_writer::array() { return open('[', ']'); }
 
 json_writer& json_writer::end() {
-  const bool empty = m_empty.back();
-  m_empty.pop_back();
-  if (!empty) new_line(m_empty.size());
-  m_out += m_closers.back();
-  m_closers.pop_back();
+  const auto closing = m_open.back();
+  m_open.pop_back();
+  if (!closing.empty) new_line(m_open.size());
+  m_out += closing.closer;
   return *this;
 }
 

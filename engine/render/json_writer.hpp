@@ -34,8 +34,11 @@ class json_writer {
   void before_value();
   void new_line(std::size_t depth);
   std::string& m_out;
-  std::string m_closers;     // per open container, '}' or ']'
-  std::vector<bool> m_empty;  // per open container: nothing in it yet
+  struct open_container {
+    char closer;  // '}' or ']'
+    bool empty;   // nothing in it yet
+  };
+  std::vector<open_container> m_open;
   bool m_after_key = false;
 };
 
